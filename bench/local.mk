@@ -1,0 +1,1 @@
+# bench/local.mk - (owned by that area; empty for now)

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* imacarry-internal.h - helpers shared by libimacarry's files, not exported */
+#ifndef IMACARRY_INTERNAL_H
+#define IMACARRY_INTERNAL_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "imacarry.h"
+
+/* Internal symbols use ic_; libimacarry.sym exports only imacarry_*. */
+
+/* Unaligned loads and stores: memcpy compiles to one move. */
+static inline uint16_t ic_get_le16(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint16_t)(b[0] | b[1] << 8);
+}
+
+static inline uint32_t ic_get_le32(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 |
+	       (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static inline uint64_t ic_get_le64(const void *p)
+{
+	return (uint64_t)ic_get_le32(p) |
+	       (uint64_t)ic_get_le32((const uint8_t *)p + 4) << 32;
+}
+
+static inline uint16_t ic_get_be16(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint16_t)(b[0] << 8 | b[1]);
+}
+
+static inline uint32_t ic_get_be32(const void *p)
+{
+	const uint8_t *b = p;
+
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
+	       (uint32_t)b[2] << 8 | (uint32_t)b[3];
+}
+
+static inline uint64_t ic_get_be64(const void *p)
+{
+	return (uint64_t)ic_get_be32(p) << 32 |
+	       (uint64_t)ic_get_be32((const uint8_t *)p + 4);
+}
+
+static inline void ic_put_le16(void *p, uint16_t v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+}
+
+static inline void ic_put_le32(void *p, uint32_t v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)v;
+	b[1] = (uint8_t)(v >> 8);
+	b[2] = (uint8_t)(v >> 16);
+	b[3] = (uint8_t)(v >> 24);
+}
+
+static inline void ic_put_le64(void *p, uint64_t v)
+{
+	ic_put_le32(p, (uint32_t)v);
+	ic_put_le32((uint8_t *)p + 4, (uint32_t)(v >> 32));
+}
+
+static inline void ic_put_be16(void *p, uint16_t v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)(v >> 8);
+	b[1] = (uint8_t)v;
+}
+
+static inline void ic_put_be32(void *p, uint32_t v)
+{
+	uint8_t *b = p;
+
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+static inline void ic_put_be64(void *p, uint64_t v)
+{
+	ic_put_be32(p, (uint32_t)(v >> 32));
+	ic_put_be32((uint8_t *)p + 4, (uint32_t)v);
+}
+
+/* Loads in a list's byte order. */
+static inline uint32_t ic_get32(bool big_endian, const void *p)
+{
+	return big_endian ? ic_get_be32(p) : ic_get_le32(p);
+}
+
+static inline uint64_t ic_get64(bool big_endian, const void *p)
+{
+	return big_endian ? ic_get_be64(p) : ic_get_le64(p);
+}
+
+static inline void ic_where(struct imacarry_where *w, uint64_t offset,
+			    uint64_t index)
+{
+	if (w) {
+		w->offset = offset;
+		w->index = index;
+	}
+}
+
+#define IC_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* template.c: parses a template name ("ima-ng", or a "d-ng|n-ng" format). */
+int ic_template_parse(const char *name, uint32_t name_len,
+		      uint8_t *field_id, unsigned int *nfields);
+
+#endif /* IMACARRY_INTERNAL_H */

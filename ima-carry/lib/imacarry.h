@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* imacarry.h - the public API of libimacarry: carry the IMA list across kexec_load */
+#ifndef IMACARRY_H
+#define IMACARRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Conventions (after libfdt):
+ *  - Functions work on caller-owned buffers and never allocate, unless their
+ *    name says so (imacarry_snapshot_read(), imacarry_replay_new()).
+ *  - They return 0 (or a positive count) on success and a negative
+ *    IMACARRY_ERR_* code on failure; imacarry_strerror() turns it into text.
+ *  - Parsers fill a struct imacarry_where with the byte offset and the entry
+ *    index of the fault, so that callers can print "FILE: offset N, entry M: …".
+ */
+
+/* Error codes, returned negated. */
+enum imacarry_error {
+	IMACARRY_OK = 0,
+	IMACARRY_ERR_TRUNCATED,		/* a record or field runs past the end */
+	IMACARRY_ERR_BADLEN,		/* a length field is impossible */
+	IMACARRY_ERR_TEMPLATE,		/* unknown template or field id */
+	IMACARRY_ERR_NAMELEN,		/* template name empty or over 68 bytes */
+	IMACARRY_ERR_FIELDS,		/* template data has the wrong field count */
+	IMACARRY_ERR_PCR,		/* PCR index out of range (0..23) */
+	IMACARRY_ERR_DIGESTSIZE,	/* digest size unknown or undetectable */
+	IMACARRY_ERR_MAGIC,		/* not a carry blob */
+	IMACARRY_ERR_VERSION,		/* unknown blob or ima_kexec_hdr version */
+	IMACARRY_ERR_HDRSIZE,		/* wrong blob header size */
+	IMACARRY_ERR_FLAGS,		/* unknown flag bits */
+	IMACARRY_ERR_HDRCRC,		/* blob header CRC-32 mismatch */
+	IMACARRY_ERR_CRC,		/* blob payload CRC-32 mismatch */
+	IMACARRY_ERR_TOOBIG,		/* a size is over a hard cap */
+	IMACARRY_ERR_RATIO,		/* inflate ratio over the cap (a bomb) */
+	IMACARRY_ERR_INFLATE,		/* zlib refused the payload */
+	IMACARRY_ERR_COUNT,		/* entry count disagrees with the header */
+	IMACARRY_ERR_NOSPACE,		/* caller's buffer is too small */
+	IMACARRY_ERR_LEGACY_IMA,	/* 'ima' template: the kernel can't restore it */
+	IMACARRY_ERR_FDT,		/* libfdt refused the device tree */
+	IMACARRY_ERR_NOCHOSEN,		/* the device tree has no /chosen */
+	IMACARRY_ERR_NOTFOUND,		/* no linux,ima-carry property */
+	IMACARRY_ERR_DIGEST,		/* template digest doesn't match its data */
+	IMACARRY_ERR_ALGO,		/* unknown or unavailable hash algorithm */
+	IMACARRY_ERR_NOMEM,		/* out of memory */
+	IMACARRY_ERR_IO,		/* a system call failed; see errno */
+	IMACARRY_ERR_UNSTABLE,		/* the live list kept growing while read */
+	IMACARRY_ERR_NOIMA,		/* no securityfs, or no IMA in it */
+	IMACARRY_ERR_FORMAT,		/* not a list, a blob or a device tree */
+	IMACARRY_ERR_BADARG,		/* invalid argument */
+	IMACARRY_ERR__MAX
+};
+
+/* Returns a static, one-line description of a (negative or positive) code. */
+const char *imacarry_strerror(int err);
+
+/* Where a parser stopped: byte offset into its input, and entry index. */
+struct imacarry_where {
+	uint64_t offset;
+	uint64_t index;
+};
+
+/* ---- Measurement lists (binary_runtime_measurements) ---- */
+
+#define IMACARRY_PCR_MAX		24	/* PCR indices are 0..23 */
+#define IMACARRY_DIGEST_MAX		64	/* largest bank digest (sha512) */
+#define IMACARRY_SHA1_SIZE		20
+#define IMACARRY_NAME_MAX		68	/* longest template name */
+#define IMACARRY_FIELDS_MAX		15	/* IMA_TEMPLATE_NUM_FIELDS_MAX */
+#define IMACARRY_IMA_NAME_PAD		256	/* 'ima' name is hashed padded */
+
+/* Template field identifiers, in the kernel's supported_fields[] order. */
+enum imacarry_field_id {
+	IMACARRY_FIELD_D,
+	IMACARRY_FIELD_N,
+	IMACARRY_FIELD_D_NG,
+	IMACARRY_FIELD_D_NGV2,
+	IMACARRY_FIELD_N_NG,
+	IMACARRY_FIELD_SIG,
+	IMACARRY_FIELD_BUF,
+	IMACARRY_FIELD_D_MODSIG,
+	IMACARRY_FIELD_MODSIG,
+	IMACARRY_FIELD_EVMSIG,
+	IMACARRY_FIELD_IUID,
+	IMACARRY_FIELD_IGID,
+	IMACARRY_FIELD_IMODE,
+	IMACARRY_FIELD_XATTRNAMES,
+	IMACARRY_FIELD_XATTRLENGTHS,
+	IMACARRY_FIELD_XATTRVALUES,
+	IMACARRY_FIELD__MAX
+};
+
+/* "d-ng", "iuid", …; NULL for an unknown id. */
+const char *imacarry_field_name(enum imacarry_field_id id);
+
+/* A read-only view of a list in a caller-owned buffer. */
+struct imacarry_list {
+	const uint8_t *buf;
+	size_t len;
+	unsigned int digest_size;	/* 20 (sha1 list), 32, 48 or 64 */
+	bool big_endian;		/* lengths and PCR are big-endian */
+};
+
+/* One template data field; data points into the list buffer. */
+struct imacarry_field {
+	const uint8_t *data;
+	uint32_t len;
+};
+
+/*
+ * One record, as iterated: every pointer points into the list buffer. The
+ * struct also caches the parsed template, so reuse one imacarry_entry for a
+ * whole walk; that is what keeps iteration allocation-free and fast.
+ */
+struct imacarry_entry {
+	uint64_t offset;		/* byte offset of the record */
+	uint64_t index;			/* 0-based entry number */
+	uint32_t size;			/* record size in bytes */
+	uint32_t pcr;
+	const uint8_t *digest;		/* template digest, digest_size bytes */
+	const char *name;		/* template name, not NUL-terminated */
+	uint32_t name_len;
+	const uint8_t *data;		/* template data, as hashed (not 'ima') */
+	uint32_t data_len;
+	bool legacy_ima;		/* the 'ima' template (d|n, no data len) */
+	bool violation;			/* template digest is all zero */
+	unsigned int nfields;
+	uint8_t field_id[IMACARRY_FIELDS_MAX];	/* enum imacarry_field_id */
+	struct imacarry_field field[IMACARRY_FIELDS_MAX];
+	/* private: the parsed template name cache */
+	char tmpl_name[IMACARRY_NAME_MAX + 1];
+	unsigned int tmpl_nfields;
+};
+
+/*
+ * Sets up a view of @len bytes at @buf. @digest_size 0 detects it (20, 32,
+ * 48 or 64) from the first records; @order -1 detects the byte order, 0 is
+ * little-endian, 1 big-endian. An empty list is valid.
+ */
+int imacarry_list_init(struct imacarry_list *list, const void *buf,
+		       size_t len, unsigned int digest_size, int order,
+		       struct imacarry_where *where);
+
+/*
+ * Parses the record at *@pos into @e and advances *@pos. Returns 1 for an
+ * entry, 0 at the end of the list, or a negative error (with @where set).
+ * Start with *@pos = 0 and e->index = 0 is set for you.
+ */
+int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
+		       struct imacarry_entry *e, struct imacarry_where *where);
+
+/*
+ * Walks the whole list; sets *@count. With @no_legacy, an 'ima' template
+ * entry is refused with IMACARRY_ERR_LEGACY_IMA.
+ */
+int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
+			uint64_t *count, struct imacarry_where *where);
+
+/* Returns the length of the longest prefix of @list holding at most
+ * @max_entries whole records (for trimming a live snapshot). */
+int imacarry_list_prefix(const struct imacarry_list *list,
+			 uint64_t max_entries, size_t *len, uint64_t *count,
+			 struct imacarry_where *where);
+
+/* ---- ASCII rendering (ascii_runtime_measurements) ---- */
+
+/*
+ * Renders @e exactly as the kernel's ascii_runtime_measurements line,
+ * newline included, into @buf. Returns the line length like snprintf(): if
+ * it is >= @size, the output was cut and the caller should retry bigger.
+ */
+int imacarry_ascii_entry(const struct imacarry_list *list,
+			 const struct imacarry_entry *e, char *buf, size_t size);
+
+/* ---- Replay: PCR values from a list ---- */
+
+/* Bank algorithms. */
+enum imacarry_algo {
+	IMACARRY_ALGO_SHA1,
+	IMACARRY_ALGO_SHA256,
+	IMACARRY_ALGO_SHA384,
+	IMACARRY_ALGO_SHA512,
+	IMACARRY_ALGO_SM3,
+	IMACARRY_ALGO__MAX
+};
+
+/* "sha1" → IMACARRY_ALGO_SHA1; negative error for unknown names. */
+int imacarry_algo_by_name(const char *name);
+const char *imacarry_algo_name(enum imacarry_algo algo);
+unsigned int imacarry_algo_size(enum imacarry_algo algo);
+
+struct imacarry_replay;
+
+/*
+ * Allocates a replay over @nbanks banks, one hash context each, every PCR
+ * starting at zero. IMACARRY_ERR_ALGO if OpenSSL lacks an algorithm.
+ */
+int imacarry_replay_new(struct imacarry_replay **r,
+			const enum imacarry_algo *banks, unsigned int nbanks);
+void imacarry_replay_free(struct imacarry_replay *r);
+
+/* Sets a starting value (for trimmed or staged lists). */
+int imacarry_replay_set(struct imacarry_replay *r, enum imacarry_algo algo,
+			unsigned int pcr, const uint8_t *value, size_t len);
+
+/*
+ * Extends @e into every bank. A violation extends 0xff… of the bank's size.
+ * Returns IMACARRY_ERR_DIGEST (after extending) when the record's template
+ * digest does not match its data in the list's own algorithm.
+ */
+int imacarry_replay_extend(struct imacarry_replay *r,
+			   const struct imacarry_list *list,
+			   const struct imacarry_entry *e);
+
+/* Copies the value of @pcr in bank @algo to @out; returns its size. */
+int imacarry_replay_get(const struct imacarry_replay *r,
+			enum imacarry_algo algo, unsigned int pcr,
+			uint8_t *out, size_t size);
+
+/* True if the list extended @pcr at least once. */
+bool imacarry_replay_touched(const struct imacarry_replay *r, unsigned int pcr);
+
+/* ---- The carry blob (docs/FORMAT.md) ---- */
+
+#define IMACARRY_MAGIC			"IMACARRY"
+#define IMACARRY_MAGIC_SIZE		8
+#define IMACARRY_VERSION		1
+#define IMACARRY_HDR_SIZE		48
+#define IMACARRY_KEXEC_HDR_SIZE		24	/* struct ima_kexec_hdr */
+#define IMACARRY_F_ZLIB			0x1	/* payload is zlib-deflated */
+#define IMACARRY_F_BIG_ENDIAN		0x2	/* payload is big-endian */
+#define IMACARRY_F_MASK			0x3
+#define IMACARRY_MAX_RAW		(256u << 20)	/* largest raw payload */
+#define IMACARRY_MAX_RATIO		32	/* raw_len <= 32 * payload_len */
+#define IMACARRY_PROP			"linux,ima-carry"
+
+/* The blob header, decoded to host order. */
+struct imacarry_blob_hdr {
+	uint16_t version;
+	uint16_t hdr_size;
+	uint32_t flags;
+	uint64_t count;
+	uint64_t raw_len;
+	uint64_t payload_len;
+	uint32_t payload_crc;
+	uint32_t hdr_crc;
+};
+
+/* Pack flags. */
+#define IMACARRY_PACK_NO_COMPRESS	0x1
+
+/*
+ * Checks a blob of @len bytes before anything else reads a length: magic,
+ * version, header size, flags, header CRC, caps, the ratio, then the payload
+ * CRC. Fills @hdr (may be NULL). Trailing bytes after the payload are refused.
+ */
+int imacarry_blob_check(const void *blob, size_t len,
+			struct imacarry_blob_hdr *hdr,
+			struct imacarry_where *where);
+
+/* Worst-case blob size for a list of @list_len bytes (0 if over the cap). */
+size_t imacarry_blob_bound(size_t list_len);
+
+/*
+ * Packs @count entries of @list (its whole buffer) into @out. The payload is
+ * deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or deflate would not
+ * make it smaller. Sets *@out_len. @out_size >= imacarry_blob_bound() always
+ * suffices.
+ */
+int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
+		       unsigned int flags, void *out, size_t out_size,
+		       size_t *out_len);
+
+/*
+ * Checks @blob, then writes its raw payload (struct ima_kexec_hdr and the
+ * list) to @raw, which must hold hdr.raw_len bytes. Requires an exact
+ * inflate size and checks the inner header against the outer one.
+ */
+int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
+			 size_t raw_size, struct imacarry_blob_hdr *hdr,
+			 struct imacarry_where *where);
+
+/*
+ * Makes a list view of a raw payload (after struct ima_kexec_hdr) and checks
+ * the inner header: version 1, buffer_size <= @raw_len.
+ */
+int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
+			  struct imacarry_list *list, uint64_t *count,
+			  struct imacarry_where *where);
+
+/* ---- Device trees (/chosen/linux,ima-carry) ---- */
+
+/*
+ * Removes stale carriers from @fdt: linux,ima-carry, and
+ * linux,ima-kexec-buffer together with its exact /memreserve/. Returns the
+ * number of things removed, or a negative error.
+ */
+int imacarry_fdt_strip(void *fdt);
+
+/*
+ * Grows @fdt in place to @bufsize (fdt_open_into), strips stale carriers and
+ * sets /chosen/linux,ima-carry to @blob. The result is packed (fdt_pack).
+ * IMACARRY_ERR_NOSPACE when @bufsize is too small.
+ */
+int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
+		     size_t blob_len);
+
+/* Finds the blob in @fdt (checked with fdt_check_full()). */
+int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
+		     size_t *blob_len);
+
+/* Removes /chosen/linux,ima-carry; IMACARRY_ERR_NOTFOUND if absent. */
+int imacarry_fdt_del(void *fdt);
+
+/* The space imacarry_fdt_put() needs over the current tree size. */
+size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
+
+/* ---- Reading the live list (securityfs) ---- */
+
+#define IMACARRY_SECURITYFS		"/sys/kernel/security"
+
+/*
+ * Reads @file ("binary_runtime_measurements" when NULL) below
+ * @securityfs/ima (IMACARRY_SECURITYFS when NULL) into a malloc'd buffer.
+ * The list grows while it is read, so this compares
+ * runtime_measurements_count before and after and returns a consistent
+ * prefix that ends on a record boundary: *@count entries, *@len bytes.
+ * The caller frees *@buf.
+ */
+int imacarry_snapshot_read(const char *securityfs, const char *file,
+			   void **buf, size_t *len, uint64_t *count,
+			   struct imacarry_where *where);
+
+/* Reads runtime_measurements_count. */
+int imacarry_snapshot_count(const char *securityfs, uint64_t *count);
+
+/* ---- Recognising inputs ---- */
+
+enum imacarry_kind {
+	IMACARRY_KIND_UNKNOWN,
+	IMACARRY_KIND_LIST,
+	IMACARRY_KIND_BLOB,
+	IMACARRY_KIND_FDT,
+};
+
+/* Guesses what @buf holds from its magic (a list has none). */
+enum imacarry_kind imacarry_kind_of(const void *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* IMACARRY_H */

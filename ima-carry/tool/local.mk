@@ -1,0 +1,1 @@
+# ima-carry/tool/local.mk - (owned by that area; empty for now)

@@ -1,0 +1,1 @@
+# kexec/local.mk - (owned by that area; empty for now)

@@ -1,0 +1,1 @@
+# shutdown/local.mk - (owned by that area; empty for now)

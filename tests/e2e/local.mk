@@ -1,0 +1,1 @@
+# tests/e2e/local.mk - (owned by that area; empty for now)
