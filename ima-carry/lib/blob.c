@@ -1,3 +1,361 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* blob.c - (being written) */
+/* blob.c - check, pack and unpack the carry blob of docs/FORMAT.md */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <zlib.h>
+
 #include "imacarry-internal.h"
+
+/* Blob header offsets (docs/FORMAT.md, section 3). */
+#define HDR_MAGIC	0
+#define HDR_VERSION	8
+#define HDR_HDR_SIZE	10
+#define HDR_FLAGS	12
+#define HDR_COUNT	16
+#define HDR_RAW_LEN	24
+#define HDR_PAYLOAD_LEN	32
+#define HDR_PAYLOAD_CRC	40
+#define HDR_HDR_CRC	44
+
+/* struct ima_kexec_hdr offsets, in the payload's byte order. */
+#define KHDR_VERSION	0
+#define KHDR_BUF_SIZE	8
+#define KHDR_COUNT	16
+
+/* The smallest record: PCR, SHA-1 digest, name length, 1-byte name, data length. */
+#define MIN_RECORD	33
+
+/*
+ * Level 6 (Z_DEFAULT_COMPRESSION): on the real lists in ../shared it is
+ * within 1% of level 9 and about twice as fast; level 1 loses 10-15%, and
+ * the blob ends up in kexec's segment memory, so size matters a little.
+ */
+#define IC_ZLIB_LEVEL	Z_DEFAULT_COMPRESSION
+
+static int fail(struct imacarry_where *where, uint64_t offset, int err)
+{
+	ic_where(where, offset, 0);
+	return -err;
+}
+
+int imacarry_blob_check(const void *blob, size_t len,
+			struct imacarry_blob_hdr *hdr,
+			struct imacarry_where *where)
+{
+	const uint8_t *b = blob;
+	struct imacarry_blob_hdr h;
+
+	ic_where(where, 0, 0);
+	if (!blob && len)
+		return -IMACARRY_ERR_BADARG;
+
+	/* 1. Enough bytes for the fixed header. */
+	if (len < IMACARRY_HDR_SIZE)
+		return fail(where, len, IMACARRY_ERR_TRUNCATED);
+
+	/* 2. Identity, before trusting any length. */
+	if (memcmp(b + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE))
+		return fail(where, HDR_MAGIC, IMACARRY_ERR_MAGIC);
+	h.version = ic_get_le16(b + HDR_VERSION);
+	if (h.version != IMACARRY_VERSION)
+		return fail(where, HDR_VERSION, IMACARRY_ERR_VERSION);
+	h.hdr_size = ic_get_le16(b + HDR_HDR_SIZE);
+	if (h.hdr_size != IMACARRY_HDR_SIZE)
+		return fail(where, HDR_HDR_SIZE, IMACARRY_ERR_HDRSIZE);
+	h.flags = ic_get_le32(b + HDR_FLAGS);
+	if (h.flags & ~(uint32_t)IMACARRY_F_MASK)
+		return fail(where, HDR_FLAGS, IMACARRY_ERR_FLAGS);
+
+	/* 3. The header CRC covers every field read below. */
+	h.hdr_crc = ic_get_le32(b + HDR_HDR_CRC);
+	if (crc32_z(0, b, HDR_HDR_CRC) != h.hdr_crc)
+		return fail(where, HDR_HDR_CRC, IMACARRY_ERR_HDRCRC);
+
+	/* 4. Lengths and caps. */
+	h.count = ic_get_le64(b + HDR_COUNT);
+	h.raw_len = ic_get_le64(b + HDR_RAW_LEN);
+	h.payload_len = ic_get_le64(b + HDR_PAYLOAD_LEN);
+	h.payload_crc = ic_get_le32(b + HDR_PAYLOAD_CRC);
+	if (h.payload_len > len - IMACARRY_HDR_SIZE)
+		return fail(where, HDR_PAYLOAD_LEN, IMACARRY_ERR_TRUNCATED);
+	if (h.payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
+		return fail(where, IMACARRY_HDR_SIZE + h.payload_len,
+			    IMACARRY_ERR_BADLEN);
+	if (h.raw_len < IMACARRY_KEXEC_HDR_SIZE)
+		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
+	if (h.raw_len > IMACARRY_MAX_RAW)
+		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_TOOBIG);
+	if (h.flags & IMACARRY_F_ZLIB) {
+		/* raw_len <= 32 * payload_len, without overflow. */
+		if (h.payload_len < (h.raw_len + IMACARRY_MAX_RATIO - 1) /
+				    IMACARRY_MAX_RATIO)
+			return fail(where, HDR_RAW_LEN, IMACARRY_ERR_RATIO);
+	} else if (h.raw_len != h.payload_len) {
+		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
+	}
+	if (h.count > (h.raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
+		return fail(where, HDR_COUNT, IMACARRY_ERR_COUNT);
+
+	/* 5. The payload as stored. */
+	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h.payload_len) !=
+	    h.payload_crc)
+		return fail(where, HDR_PAYLOAD_CRC, IMACARRY_ERR_CRC);
+
+	if (hdr)
+		*hdr = h;
+	return 0;
+}
+
+size_t imacarry_blob_bound(size_t list_len)
+{
+	if (list_len > IMACARRY_MAX_RAW - IMACARRY_KEXEC_HDR_SIZE)
+		return 0;
+	/* Deflate is only kept when smaller, so storing is the worst case. */
+	return IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE + list_len;
+}
+
+static void put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
+			  uint64_t count)
+{
+	memset(k, 0, IMACARRY_KEXEC_HDR_SIZE);
+	if (big_endian) {
+		ic_put_be16(k + KHDR_VERSION, 1);
+		ic_put_be64(k + KHDR_BUF_SIZE, raw_len);
+		ic_put_be64(k + KHDR_COUNT, count);
+	} else {
+		ic_put_le16(k + KHDR_VERSION, 1);
+		ic_put_le64(k + KHDR_BUF_SIZE, raw_len);
+		ic_put_le64(k + KHDR_COUNT, count);
+	}
+}
+
+/*
+ * Deflates the inner header and the list, as two inputs, straight into
+ * @out. Returns the payload length, 0 when the result would not be smaller
+ * than @raw_len (or does not fit in @avail), or a negative error.
+ */
+static long long deflate_payload(const uint8_t *khdr, const uint8_t *list,
+				 size_t list_len, uint8_t *out, size_t avail,
+				 uint64_t raw_len)
+{
+	z_stream zs;
+	long long ret;
+	int zret;
+
+	memset(&zs, 0, sizeof(zs));
+	if (deflateInit(&zs, IC_ZLIB_LEVEL) != Z_OK)
+		return -IMACARRY_ERR_NOMEM;
+
+	/* Smaller than raw_len, or not worth it: storing wins then. */
+	if (avail > raw_len - 1)
+		avail = (size_t)raw_len - 1;
+	zs.next_out = out;
+	zs.avail_out = (uInt)avail;
+
+	zs.next_in = (Bytef *)khdr;
+	zs.avail_in = IMACARRY_KEXEC_HDR_SIZE;
+	zret = deflate(&zs, Z_NO_FLUSH);
+	if (zret == Z_OK && zs.avail_in == 0) {
+		/* raw_len <= 256 MiB, so the list fits one uInt. */
+		zs.next_in = (Bytef *)list;
+		zs.avail_in = (uInt)list_len;
+		zret = deflate(&zs, Z_FINISH);
+	}
+	if (zret == Z_STREAM_END)
+		ret = (long long)zs.total_out;
+	else if (zret == Z_OK || zret == Z_BUF_ERROR)
+		ret = 0;
+	else
+		ret = -IMACARRY_ERR_INFLATE;
+	deflateEnd(&zs);
+	return ret;
+}
+
+int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
+		       unsigned int flags, void *out, size_t out_size,
+		       size_t *out_len)
+{
+	uint8_t khdr[IMACARRY_KEXEC_HDR_SIZE];
+	struct imacarry_where where;
+	uint8_t *o = out;
+	uint64_t raw_len, payload_len, n;
+	uint32_t bflags = 0;
+	long long z = 0;
+	int ret;
+
+	if (!list || (!list->buf && list->len) || !out || !out_len ||
+	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
+		return -IMACARRY_ERR_BADARG;
+	/* Restore reads 20-byte digests: only the SHA-1 list can be carried. */
+	if (list->digest_size != IMACARRY_SHA1_SIZE)
+		return -IMACARRY_ERR_DIGESTSIZE;
+	if (list->len > IMACARRY_MAX_RAW - IMACARRY_KEXEC_HDR_SIZE)
+		return -IMACARRY_ERR_TOOBIG;
+
+	/* The kernel can't restore what it can't parse, nor 'ima' entries. */
+	ret = imacarry_list_check(list, true, &n, &where);
+	if (ret < 0)
+		return ret;
+	if (n != count)
+		return -IMACARRY_ERR_COUNT;
+
+	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	if (out_size < IMACARRY_HDR_SIZE)
+		return -IMACARRY_ERR_NOSPACE;
+	put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+	if (list->big_endian)
+		bflags |= IMACARRY_F_BIG_ENDIAN;
+
+	if (!(flags & IMACARRY_PACK_NO_COMPRESS)) {
+		z = deflate_payload(khdr, list->buf, list->len,
+				    o + IMACARRY_HDR_SIZE,
+				    out_size - IMACARRY_HDR_SIZE, raw_len);
+		if (z < 0)
+			return (int)z;
+	}
+	if (z > 0) {
+		bflags |= IMACARRY_F_ZLIB;
+		payload_len = (uint64_t)z;
+	} else {
+		if (out_size - IMACARRY_HDR_SIZE < raw_len)
+			return -IMACARRY_ERR_NOSPACE;
+		memcpy(o + IMACARRY_HDR_SIZE, khdr, sizeof(khdr));
+		if (list->len)
+			memcpy(o + IMACARRY_HDR_SIZE + sizeof(khdr), list->buf,
+			       list->len);
+		payload_len = raw_len;
+	}
+
+	memcpy(o + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE);
+	ic_put_le16(o + HDR_VERSION, IMACARRY_VERSION);
+	ic_put_le16(o + HDR_HDR_SIZE, IMACARRY_HDR_SIZE);
+	ic_put_le32(o + HDR_FLAGS, bflags);
+	ic_put_le64(o + HDR_COUNT, count);
+	ic_put_le64(o + HDR_RAW_LEN, raw_len);
+	ic_put_le64(o + HDR_PAYLOAD_LEN, payload_len);
+	ic_put_le32(o + HDR_PAYLOAD_CRC,
+		    (uint32_t)crc32_z(0, o + IMACARRY_HDR_SIZE,
+				      (size_t)payload_len));
+	ic_put_le32(o + HDR_HDR_CRC, (uint32_t)crc32_z(0, o, HDR_HDR_CRC));
+	*out_len = IMACARRY_HDR_SIZE + (size_t)payload_len;
+	return 0;
+}
+
+/*
+ * Inflates exactly @raw_len bytes: the stream must end (Z_STREAM_END) right
+ * when the output is full, and use up the whole payload.
+ */
+static int inflate_payload(const uint8_t *in, uint64_t in_len, uint8_t *raw,
+			   uint64_t raw_len, struct imacarry_where *where)
+{
+	uint64_t left = in_len;
+	z_stream zs;
+	int zret;
+
+	memset(&zs, 0, sizeof(zs));
+	if (inflateInit(&zs) != Z_OK)
+		return -IMACARRY_ERR_NOMEM;
+	zs.next_out = raw;
+	zs.avail_out = (uInt)raw_len;	/* <= 256 MiB */
+	do {
+		/* Feed a payload over 4 GiB in pieces (avail_in is a uInt). */
+		if (zs.avail_in == 0) {
+			zs.next_in = (Bytef *)in + (in_len - left);
+			zs.avail_in = left > UINT_MAX ? UINT_MAX : (uInt)left;
+			left -= zs.avail_in;
+		}
+		zret = inflate(&zs, Z_FINISH);
+	} while ((zret == Z_OK || zret == Z_BUF_ERROR) && zs.avail_out &&
+		 (zs.avail_in || left));
+
+	/* total_in is a uLong; in_len is bounded by a size_t, so it's fine. */
+	ic_where(where, IMACARRY_HDR_SIZE + zs.total_in, 0);
+	inflateEnd(&zs);
+	if (zret != Z_STREAM_END || zs.avail_out || zs.avail_in || left)
+		return -IMACARRY_ERR_INFLATE;
+	return 0;
+}
+
+int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
+			  struct imacarry_list *list, uint64_t *count,
+			  struct imacarry_where *where)
+{
+	const uint8_t *k = raw;
+	uint64_t bufsz;
+	int ret;
+
+	ic_where(where, 0, 0);
+	if (!raw || !list)
+		return -IMACARRY_ERR_BADARG;
+	if (raw_len < IMACARRY_KEXEC_HDR_SIZE)
+		return fail(where, raw_len, IMACARRY_ERR_TRUNCATED);
+	if ((big_endian ? ic_get_be16(k + KHDR_VERSION) :
+			  ic_get_le16(k + KHDR_VERSION)) != 1)
+		return fail(where, KHDR_VERSION, IMACARRY_ERR_VERSION);
+	bufsz = ic_get64(big_endian, k + KHDR_BUF_SIZE);
+	if (bufsz < IMACARRY_KEXEC_HDR_SIZE || bufsz > raw_len)
+		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+
+	ret = imacarry_list_init(list, k + IMACARRY_KEXEC_HDR_SIZE,
+				 (size_t)bufsz - IMACARRY_KEXEC_HDR_SIZE,
+				 IMACARRY_SHA1_SIZE, big_endian ? 1 : 0, where);
+	if (ret < 0) {
+		if (where)
+			where->offset += IMACARRY_KEXEC_HDR_SIZE;
+		return ret;
+	}
+	if (count)
+		*count = ic_get64(big_endian, k + KHDR_COUNT);
+	return 0;
+}
+
+int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
+			 size_t raw_size, struct imacarry_blob_hdr *hdr,
+			 struct imacarry_where *where)
+{
+	const uint8_t *b = blob;
+	struct imacarry_blob_hdr h;
+	struct imacarry_list list;
+	uint8_t *r = raw;
+	bool be;
+	uint64_t count;
+	int ret;
+
+	ret = imacarry_blob_check(blob, len, &h, where);
+	if (ret < 0)
+		return ret;
+	if (hdr)
+		*hdr = h;
+	if (!raw)
+		return -IMACARRY_ERR_BADARG;
+	if (raw_size < h.raw_len)
+		return -IMACARRY_ERR_NOSPACE;
+
+	/* 7. Never in place: the caller's buffer gets a fresh copy. */
+	if (h.flags & IMACARRY_F_ZLIB) {
+		ret = inflate_payload(b + IMACARRY_HDR_SIZE, h.payload_len, r,
+				      h.raw_len, where);
+		if (ret < 0)
+			return ret;
+	} else {
+		memcpy(r, b + IMACARRY_HDR_SIZE, (size_t)h.raw_len);
+	}
+
+	/*
+	 * 8. Inner header. Offsets from here on are into the raw payload,
+	 * since a deflated payload has no byte-for-byte mapping to the blob.
+	 */
+	be = h.flags & IMACARRY_F_BIG_ENDIAN;
+	ret = imacarry_payload_list(r, (size_t)h.raw_len, be, &list, &count,
+				    where);
+	if (ret < 0)
+		return ret;
+	if (ic_get64(be, r + KHDR_BUF_SIZE) != h.raw_len)
+		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+	if (count != h.count)
+		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
+	return 0;
+}
