@@ -340,6 +340,19 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 /* Reads runtime_measurements_count. */
 int imacarry_snapshot_count(const char *securityfs, uint64_t *count);
 
+/* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
+
+/*
+ * Called by kexec --ima-carry -l after a successful load. Replaces @rundir
+ * (/run/ima-carry when NULL; must be absolute) in one rename with a 0700
+ * directory holding copies of @kernel and @initrd (NULL: none) and "argv":
+ * @argv[1..@argc-1], each NUL-terminated, with the kernel argument (the
+ * pointer @kernel, else the last word equal to it) and every --initrd /
+ * --ramdisk value pointing at the copies. On failure nothing changes.
+ */
+int imacarry_record_load(const char *rundir, int argc, char *const argv[],
+			 const char *kernel, const char *initrd);
+
 /* ---- Recognising inputs ---- */
 
 enum imacarry_kind {

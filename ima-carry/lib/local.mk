@@ -19,3 +19,5 @@ ima_carry_lib_libimacarry_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 \
 	-Wl,--version-script=$(srcdir)/ima-carry/lib/libimacarry.sym
 EXTRA_ima_carry_lib_libimacarry_la_DEPENDENCIES = ima-carry/lib/libimacarry.sym
 EXTRA_DIST += ima-carry/lib/libimacarry.sym
+# record.c: the load record for the shutdown hook (owned by shutdown/).
+ima_carry_lib_libimacarry_la_SOURCES += ima-carry/lib/record.c

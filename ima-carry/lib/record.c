@@ -1,0 +1,310 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* record.c - record a kexec --ima-carry load so the shutdown hook can redo it */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "imacarry-internal.h"
+
+#define RECORD_RUNDIR	"/run/ima-carry"
+#define COPY_CHUNK	(64u << 10)
+
+/* What a rundir holds; removal knows exactly these names. */
+static const char *const record_files[] = { "kernel", "initrd", "argv" };
+
+/* The initrd options of kexec-tools, in both the "X F" and "X=F" forms. */
+static const char *const initrd_opts[] = { "--initrd", "--ramdisk" };
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -IMACARRY_ERR_IO;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int create_file(int dirfd, const char *name)
+{
+	int fd;
+
+	fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600);
+	if (fd < 0)
+		return -IMACARRY_ERR_IO;
+	/* The umask may have taken bits away; the hook only needs root's. */
+	if (fchmod(fd, 0600)) {
+		close(fd);
+		return -IMACARRY_ERR_IO;
+	}
+	return fd;
+}
+
+/*
+ * Streams @src into @name below @dirfd: /boot may be unmounted by the time
+ * the hook reloads, so the record keeps its own copy.
+ */
+static int copy_file(const char *src, int dirfd, const char *name)
+{
+	char buf[COPY_CHUNK];
+	struct stat st;
+	ssize_t n;
+	int in, out, ret, saved;
+
+	in = open(src, O_RDONLY | O_CLOEXEC);
+	if (in < 0)
+		return -IMACARRY_ERR_IO;
+	if (fstat(in, &st)) {
+		ret = -IMACARRY_ERR_IO;
+		goto out_in;
+	}
+	/* A pipe or a device cannot be read a second time at shutdown. */
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		ret = -IMACARRY_ERR_BADARG;
+		goto out_in;
+	}
+	out = create_file(dirfd, name);
+	if (out < 0) {
+		ret = out;
+		goto out_in;
+	}
+	for (;;) {
+		n = read(in, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = -IMACARRY_ERR_IO;
+			break;
+		}
+		if (n == 0) {
+			ret = 0;
+			break;
+		}
+		ret = write_all(out, buf, (size_t)n);
+		if (ret)
+			break;
+	}
+	saved = errno;
+	if (close(out) && !ret)
+		ret = -IMACARRY_ERR_IO;
+	else
+		errno = saved;
+out_in:
+	saved = errno;
+	close(in);
+	errno = saved;
+	return ret;
+}
+
+/* Matches "--initrd" (value in the next word) or "--initrd=F". */
+static const char *initrd_value(const char *arg, bool *next)
+{
+	size_t i, n;
+
+	for (i = 0; i < IC_ARRAY_SIZE(initrd_opts); i++) {
+		n = strlen(initrd_opts[i]);
+		if (strncmp(arg, initrd_opts[i], n))
+			continue;
+		if (!arg[n]) {
+			*next = true;
+			return arg + n;
+		}
+		if (arg[n] == '=') {
+			*next = false;
+			return arg + n + 1;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The kernel is argv[optind] of kexec: the caller usually hands us that
+ * very pointer, which is exact. A copy of the string is matched by value,
+ * last one first, because kexec-tools takes the first non-option word and
+ * getopt has moved the non-options to the end.
+ */
+static int kernel_index(int argc, char *const argv[], const char *kernel)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (argv[i] == kernel)
+			return i;
+	for (i = argc - 1; i >= 1; i--)
+		if (!strcmp(argv[i], kernel))
+			return i;
+	return -1;
+}
+
+/*
+ * Checks that every initrd option can be pointed at the copy: a record
+ * whose argv still names /boot would fail exactly when it is needed.
+ */
+static int check_initrd_opts(int argc, char *const argv[], int kidx,
+			     const char *initrd)
+{
+	bool next, seen = false;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (i == kidx || !initrd_value(argv[i], &next))
+			continue;
+		if (next && (i + 1 >= argc || i + 1 == kidx))
+			return -IMACARRY_ERR_BADARG;
+		seen = true;
+		if (next)
+			i++;
+	}
+	if (seen != (initrd != NULL))
+		return -IMACARRY_ERR_BADARG;
+	return 0;
+}
+
+/* argv[1..argc-1], each NUL-terminated, for bash's mapfile -d ''. */
+static int write_argv(int dirfd, const char *rundir, int argc,
+		      char *const argv[], int kidx)
+{
+	char path[PATH_MAX];
+	const char *value;
+	bool next, skip = false;
+	int fd, i, n, ret = 0;
+
+	fd = create_file(dirfd, "argv");
+	if (fd < 0)
+		return fd;
+	for (i = 1; i < argc && !ret; i++) {
+		if (i == kidx) {
+			n = snprintf(path, sizeof(path), "%s/kernel", rundir);
+			ret = write_all(fd, path, (size_t)n + 1);
+			continue;
+		}
+		if (skip) {
+			skip = false;
+			n = snprintf(path, sizeof(path), "%s/initrd", rundir);
+			ret = write_all(fd, path, (size_t)n + 1);
+			continue;
+		}
+		value = initrd_value(argv[i], &next);
+		if (value && !next) {
+			n = snprintf(path, sizeof(path), "%.*s%s/initrd",
+				     (int)(value - argv[i]), argv[i], rundir);
+			if (n < 0 || (size_t)n >= sizeof(path)) {
+				errno = ENAMETOOLONG;
+				ret = -IMACARRY_ERR_BADARG;
+				break;
+			}
+			ret = write_all(fd, path, (size_t)n + 1);
+			continue;
+		}
+		skip = value != NULL;
+		ret = write_all(fd, argv[i], strlen(argv[i]) + 1);
+	}
+	if (close(fd) && !ret)
+		ret = -IMACARRY_ERR_IO;
+	return ret;
+}
+
+/*
+ * Removes a record directory: only the names a record holds, so that a
+ * wrong path can never turn this into rm -r. errno is kept for the caller.
+ */
+static void remove_record(const char *dir)
+{
+	int saved = errno;
+	size_t i;
+	int fd;
+
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		for (i = 0; i < IC_ARRAY_SIZE(record_files); i++)
+			unlinkat(fd, record_files[i], 0);
+		close(fd);
+		rmdir(dir);
+	} else {
+		unlink(dir);
+	}
+	errno = saved;
+}
+
+/* Puts @tmp in place of @rundir in one step, so readers see old or new. */
+static int install(const char *tmp, const char *rundir)
+{
+	if (!rename(tmp, rundir))
+		return 0;
+	if (errno != EEXIST && errno != ENOTEMPTY && errno != ENOTDIR &&
+	    errno != EISDIR)
+		return -IMACARRY_ERR_IO;
+	/* tmpfs, where /run lives, has had RENAME_EXCHANGE since Linux 3.17. */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, rundir, RENAME_EXCHANGE))
+		return -IMACARRY_ERR_IO;
+	remove_record(tmp);
+	return 0;
+}
+
+int imacarry_record_load(const char *rundir, int argc, char *const argv[],
+			 const char *kernel, const char *initrd)
+{
+	char tmp[PATH_MAX];
+	int dirfd, kidx, n, ret;
+
+	if (!rundir)
+		rundir = RECORD_RUNDIR;
+	if (rundir[0] != '/' || argc < 2 || !argv || !kernel) {
+		errno = EINVAL;
+		return -IMACARRY_ERR_BADARG;
+	}
+	/* Room for "RUNDIR/initrd" in the argv file and a mkdtemp suffix. */
+	n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", rundir);
+	if (n < 0 || (size_t)n + sizeof("/initrd") >= sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return -IMACARRY_ERR_BADARG;
+	}
+	kidx = kernel_index(argc, argv, kernel);
+	if (kidx < 0) {
+		errno = EINVAL;
+		return -IMACARRY_ERR_BADARG;
+	}
+	ret = check_initrd_opts(argc, argv, kidx, initrd);
+	if (ret) {
+		errno = EINVAL;
+		return ret;
+	}
+
+	/* mkdtemp makes it 0700; the record is root's alone. */
+	if (!mkdtemp(tmp))
+		return -IMACARRY_ERR_IO;
+	dirfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dirfd < 0) {
+		ret = -IMACARRY_ERR_IO;
+		goto fail;
+	}
+	ret = fchmod(dirfd, 0700) ? -IMACARRY_ERR_IO : 0;
+	if (!ret)
+		ret = copy_file(kernel, dirfd, "kernel");
+	if (!ret && initrd)
+		ret = copy_file(initrd, dirfd, "initrd");
+	if (!ret)
+		ret = write_argv(dirfd, rundir, argc, argv, kidx);
+	close(dirfd);
+	if (!ret)
+		ret = install(tmp, rundir);
+	if (!ret)
+		return 0;
+fail:
+	remove_record(tmp);
+	return ret;
+}
