@@ -1,3 +1,304 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* replay.c - (being written) */
+/* replay.c - PCR values recomputed from a list, one OpenSSL context per bank */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <openssl/evp.h>
+
 #include "imacarry-internal.h"
+
+static const struct {
+	const char *name;	/* the kernel's hash_algo_name[] */
+	const char *ossl;	/* OpenSSL's fetch name */
+	unsigned int size;
+} ic_algos[IMACARRY_ALGO__MAX] = {
+	[IMACARRY_ALGO_SHA1] = { "sha1", "SHA1", 20 },
+	[IMACARRY_ALGO_SHA256] = { "sha256", "SHA256", 32 },
+	[IMACARRY_ALGO_SHA384] = { "sha384", "SHA384", 48 },
+	[IMACARRY_ALGO_SHA512] = { "sha512", "SHA512", 64 },
+	[IMACARRY_ALGO_SM3] = { "sm3", "SM3", 32 },
+};
+
+struct ic_bank {
+	enum imacarry_algo algo;
+	unsigned int size;
+	EVP_MD *md;
+	EVP_MD_CTX *ctx;
+	uint8_t pcr[IMACARRY_PCR_MAX][IMACARRY_DIGEST_MAX];
+};
+
+struct imacarry_replay {
+	unsigned int nbanks;
+	uint32_t touched;	/* bit n: PCR n was extended */
+	/* The list's own algorithm, for the digest check, when no bank has it. */
+	EVP_MD *check_md[4];
+	EVP_MD_CTX *check_ctx;
+	struct ic_bank bank[];
+};
+
+int imacarry_algo_by_name(const char *name)
+{
+	unsigned int i;
+
+	if (!name)
+		return -IMACARRY_ERR_ALGO;
+	/* TPM and tooling names for SM3 differ from the kernel's. */
+	if (!strcasecmp(name, "sm3_256") || !strcasecmp(name, "sm3-256"))
+		return IMACARRY_ALGO_SM3;
+	for (i = 0; i < IMACARRY_ALGO__MAX; i++)
+		if (!strcasecmp(name, ic_algos[i].name))
+			return (int)i;
+	return -IMACARRY_ERR_ALGO;
+}
+
+const char *imacarry_algo_name(enum imacarry_algo algo)
+{
+	if ((unsigned int)algo >= IMACARRY_ALGO__MAX)
+		return NULL;
+	return ic_algos[algo].name;
+}
+
+unsigned int imacarry_algo_size(enum imacarry_algo algo)
+{
+	if ((unsigned int)algo >= IMACARRY_ALGO__MAX)
+		return 0;
+	return ic_algos[algo].size;
+}
+
+/* A list's template digest size names its algorithm (0 if none does). */
+static int ic_list_algo(unsigned int digest_size)
+{
+	switch (digest_size) {
+	case 20:
+		return IMACARRY_ALGO_SHA1;
+	case 32:
+		return IMACARRY_ALGO_SHA256;
+	case 48:
+		return IMACARRY_ALGO_SHA384;
+	case 64:
+		return IMACARRY_ALGO_SHA512;
+	default:
+		return -IMACARRY_ERR_DIGESTSIZE;
+	}
+}
+
+void imacarry_replay_free(struct imacarry_replay *r)
+{
+	unsigned int i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nbanks; i++) {
+		EVP_MD_CTX_free(r->bank[i].ctx);
+		EVP_MD_free(r->bank[i].md);
+	}
+	for (i = 0; i < IC_ARRAY_SIZE(r->check_md); i++)
+		EVP_MD_free(r->check_md[i]);
+	EVP_MD_CTX_free(r->check_ctx);
+	free(r);
+}
+
+static struct ic_bank *ic_bank_of(const struct imacarry_replay *r,
+				  unsigned int algo)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->nbanks; i++)
+		if (r->bank[i].algo == algo)
+			return (struct ic_bank *)&r->bank[i];
+	return NULL;
+}
+
+int imacarry_replay_new(struct imacarry_replay **rp,
+			const enum imacarry_algo *banks, unsigned int nbanks)
+{
+	struct imacarry_replay *r;
+	unsigned int i;
+	int ret = -IMACARRY_ERR_NOMEM;
+
+	if (!rp || (!banks && nbanks) || nbanks > IMACARRY_ALGO__MAX)
+		return -IMACARRY_ERR_BADARG;
+	*rp = NULL;
+	for (i = 0; i < nbanks; i++) {
+		unsigned int j;
+
+		if ((unsigned int)banks[i] >= IMACARRY_ALGO__MAX)
+			return -IMACARRY_ERR_ALGO;
+		/* One bank twice would only be replayed twice as slowly. */
+		for (j = 0; j < i; j++)
+			if (banks[j] == banks[i])
+				return -IMACARRY_ERR_BADARG;
+	}
+	r = calloc(1, sizeof(*r) + nbanks * sizeof(r->bank[0]));
+	if (!r)
+		return -IMACARRY_ERR_NOMEM;
+	/* Fetch once: EVP_DigestInit_ex2() then costs no lookup per entry. */
+	for (i = 0; i < nbanks; i++) {
+		struct ic_bank *b = &r->bank[i];
+
+		b->algo = banks[i];
+		b->size = ic_algos[banks[i]].size;
+		r->nbanks = i + 1;
+		b->md = EVP_MD_fetch(NULL, ic_algos[banks[i]].ossl, NULL);
+		if (!b->md) {
+			ret = -IMACARRY_ERR_ALGO;
+			goto fail;
+		}
+		b->ctx = EVP_MD_CTX_new();
+		if (!b->ctx)
+			goto fail;
+	}
+	for (i = 0; i < IC_ARRAY_SIZE(r->check_md); i++) {
+		if (ic_bank_of(r, i))
+			continue;
+		r->check_md[i] = EVP_MD_fetch(NULL, ic_algos[i].ossl, NULL);
+		if (!r->check_md[i]) {
+			ret = -IMACARRY_ERR_ALGO;
+			goto fail;
+		}
+	}
+	r->check_ctx = EVP_MD_CTX_new();
+	if (!r->check_ctx)
+		goto fail;
+	*rp = r;
+	return 0;
+fail:
+	imacarry_replay_free(r);
+	return ret;
+}
+
+int imacarry_replay_set(struct imacarry_replay *r, enum imacarry_algo algo,
+			unsigned int pcr, const uint8_t *value, size_t len)
+{
+	struct ic_bank *b;
+
+	if (!r || !value)
+		return -IMACARRY_ERR_BADARG;
+	if (pcr >= IMACARRY_PCR_MAX)
+		return -IMACARRY_ERR_PCR;
+	b = ic_bank_of(r, algo);
+	if (!b)
+		return -IMACARRY_ERR_ALGO;
+	if (len != b->size)
+		return -IMACARRY_ERR_BADLEN;
+	memcpy(b->pcr[pcr], value, len);
+	return 0;
+}
+
+/*
+ * The template hash as ima_calc_field_array_hash() makes it: the template
+ * data as listed (each field's length, in the list's byte order, then the
+ * field), or for 'ima' the digest and the name zero-padded to 256 bytes.
+ */
+static int ic_template_hash(EVP_MD_CTX *ctx, const EVP_MD *md,
+			    const struct imacarry_entry *e, uint8_t *out)
+{
+	static const uint8_t zeros[IMACARRY_IMA_NAME_PAD];
+
+	if (!EVP_DigestInit_ex2(ctx, md, NULL))
+		return -IMACARRY_ERR_ALGO;
+	if (e->legacy_ima) {
+		const struct imacarry_field *d = &e->field[0];
+		const struct imacarry_field *n = &e->field[1];
+
+		if (e->nfields != 2 || n->len > IMACARRY_IMA_NAME_PAD)
+			return -IMACARRY_ERR_BADARG;
+		if (!EVP_DigestUpdate(ctx, d->data, d->len) ||
+		    !EVP_DigestUpdate(ctx, n->data, n->len) ||
+		    !EVP_DigestUpdate(ctx, zeros,
+				      IMACARRY_IMA_NAME_PAD - n->len))
+			return -IMACARRY_ERR_ALGO;
+	} else if (!EVP_DigestUpdate(ctx, e->data, e->data_len)) {
+		return -IMACARRY_ERR_ALGO;
+	}
+	if (!EVP_DigestFinal_ex(ctx, out, NULL))
+		return -IMACARRY_ERR_ALGO;
+	return 0;
+}
+
+static int ic_extend(struct ic_bank *b, unsigned int pcr, const uint8_t *th)
+{
+	if (!EVP_DigestInit_ex2(b->ctx, b->md, NULL) ||
+	    !EVP_DigestUpdate(b->ctx, b->pcr[pcr], b->size) ||
+	    !EVP_DigestUpdate(b->ctx, th, b->size) ||
+	    !EVP_DigestFinal_ex(b->ctx, b->pcr[pcr], NULL))
+		return -IMACARRY_ERR_ALGO;
+	return 0;
+}
+
+int imacarry_replay_extend(struct imacarry_replay *r,
+			   const struct imacarry_list *list,
+			   const struct imacarry_entry *e)
+{
+	uint8_t th[IMACARRY_DIGEST_MAX], check[IMACARRY_DIGEST_MAX];
+	int list_algo;
+	bool checked = false, mismatch = false;
+	unsigned int i;
+	int ret;
+
+	if (!r || !list || !e)
+		return -IMACARRY_ERR_BADARG;
+	if (e->pcr >= IMACARRY_PCR_MAX)
+		return -IMACARRY_ERR_PCR;
+	list_algo = ic_list_algo(list->digest_size);
+	if (list_algo < 0)
+		return list_algo;
+
+	for (i = 0; i < r->nbanks; i++) {
+		struct ic_bank *b = &r->bank[i];
+
+		/* A violation invalidates the PCR: extend 0xff…, not zero. */
+		if (e->violation) {
+			memset(th, 0xff, b->size);
+		} else {
+			ret = ic_template_hash(b->ctx, b->md, e, th);
+			if (ret < 0)
+				return ret;
+			if (b->algo == (unsigned int)list_algo) {
+				mismatch = memcmp(th, e->digest, b->size);
+				checked = true;
+			}
+		}
+		ret = ic_extend(b, e->pcr, th);
+		if (ret < 0)
+			return ret;
+	}
+	r->touched |= 1u << e->pcr;
+
+	/* No bank of the list's own algorithm: hash once more to check. */
+	if (!e->violation && !checked) {
+		ret = ic_template_hash(r->check_ctx, r->check_md[list_algo], e,
+				       check);
+		if (ret < 0)
+			return ret;
+		mismatch = memcmp(check, e->digest, list->digest_size);
+	}
+	return mismatch ? -IMACARRY_ERR_DIGEST : 0;
+}
+
+int imacarry_replay_get(const struct imacarry_replay *r,
+			enum imacarry_algo algo, unsigned int pcr,
+			uint8_t *out, size_t size)
+{
+	const struct ic_bank *b;
+
+	if (!r || !out)
+		return -IMACARRY_ERR_BADARG;
+	if (pcr >= IMACARRY_PCR_MAX)
+		return -IMACARRY_ERR_PCR;
+	b = ic_bank_of(r, algo);
+	if (!b)
+		return -IMACARRY_ERR_ALGO;
+	if (size < b->size)
+		return -IMACARRY_ERR_NOSPACE;
+	memcpy(out, b->pcr[pcr], b->size);
+	return (int)b->size;
+}
+
+bool imacarry_replay_touched(const struct imacarry_replay *r, unsigned int pcr)
+{
+	return r && pcr < IMACARRY_PCR_MAX && (r->touched >> pcr) & 1;
+}
