@@ -1,3 +1,237 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* fdt.c - (being written) */
+/* fdt.c - put, get and delete /chosen/linux,ima-carry through libfdt */
+#include <stdint.h>
+#include <string.h>
+
+#include <libfdt.h>
+
 #include "imacarry-internal.h"
+
+#define KEXEC_BUFFER_PROP	"linux,ima-kexec-buffer"
+
+static int fdt_err(int err)
+{
+	if (err == -FDT_ERR_NOSPACE)
+		return -IMACARRY_ERR_NOSPACE;
+	return -IMACARRY_ERR_FDT;
+}
+
+/*
+ * libfdt's read-write calls want the canonical block order; opening the
+ * tree into its own size gives it that without growing it.
+ */
+static int open_in_place(void *fdt)
+{
+	int err;
+
+	err = fdt_check_header(fdt);
+	if (err)
+		return fdt_err(err);
+	err = fdt_open_into(fdt, fdt, (int)fdt_totalsize(fdt));
+	return err ? fdt_err(err) : 0;
+}
+
+/* Reads a 1- or 2-cell number; false for anything else. */
+static bool read_cells(const fdt32_t *cell, int ncells, uint64_t *val)
+{
+	if (ncells == 1) {
+		*val = fdt32_to_cpu(cell[0]);
+		return true;
+	}
+	if (ncells == 2) {
+		*val = (uint64_t)fdt32_to_cpu(cell[0]) << 32 |
+		       fdt32_to_cpu(cell[1]);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Deletes the /memreserve/ entry that the stale kexec buffer property
+ * describes. Only an exact address and size match is removed: anything
+ * else may be a reservation that firmware still needs.
+ */
+static int del_kexec_memrsv(void *fdt, const void *prop, int len)
+{
+	int ac, sc, i, n, err;
+	uint64_t addr, size, a, s;
+
+	ac = fdt_address_cells(fdt, 0);
+	sc = fdt_size_cells(fdt, 0);
+	if (ac < 0 || sc < 0 || len != (ac + sc) * (int)sizeof(fdt32_t))
+		return 0;
+	if (!read_cells(prop, ac, &addr) ||
+	    !read_cells((const fdt32_t *)prop + ac, sc, &size))
+		return 0;
+
+	n = fdt_num_mem_rsv(fdt);
+	for (i = 0; i < n; i++) {
+		err = fdt_get_mem_rsv(fdt, i, &a, &s);
+		if (err)
+			return fdt_err(err);
+		if (a != addr || s != size)
+			continue;
+		err = fdt_del_mem_rsv(fdt, i);
+		return err ? fdt_err(err) : 1;
+	}
+	return 0;
+}
+
+/* Strips an opened tree. */
+static int strip(void *fdt)
+{
+	const void *prop;
+	int chosen, len, err, n = 0;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		return 0;
+	if (chosen < 0)
+		return fdt_err(chosen);
+
+	/* Loops: a broken tree may hold a property twice. */
+	while ((err = fdt_delprop(fdt, chosen, IMACARRY_PROP)) == 0)
+		n++;
+	if (err != -FDT_ERR_NOTFOUND)
+		return fdt_err(err);
+
+	while ((prop = fdt_getprop(fdt, chosen, KEXEC_BUFFER_PROP, &len))) {
+		err = del_kexec_memrsv(fdt, prop, len);
+		if (err < 0)
+			return err;
+		n += err;
+		/* Deleting the reservation moved the struct block. */
+		chosen = fdt_path_offset(fdt, "/chosen");
+		if (chosen < 0)
+			return fdt_err(chosen);
+		err = fdt_delprop(fdt, chosen, KEXEC_BUFFER_PROP);
+		if (err)
+			return fdt_err(err);
+		n++;
+	}
+	if (len != -FDT_ERR_NOTFOUND)
+		return fdt_err(len);
+	return n;
+}
+
+int imacarry_fdt_strip(void *fdt)
+{
+	int ret;
+
+	if (!fdt)
+		return -IMACARRY_ERR_BADARG;
+	ret = open_in_place(fdt);
+	if (ret < 0)
+		return ret;
+	return strip(fdt);
+}
+
+size_t imacarry_fdt_need(const void *fdt, size_t blob_len)
+{
+	/*
+	 * A new /chosen (begin tag, "chosen\0" padded, end tag), the property
+	 * (tag, length, name offset, value padded to 4), its name in the
+	 * strings block, and 8 bytes for block alignment in fdt_open_into().
+	 */
+	return 4 + 8 + 4 +
+	       12 + ((blob_len + 3) & ~(size_t)3) +
+	       sizeof(IMACARRY_PROP) + 8;
+}
+
+int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
+		     size_t blob_len)
+{
+	int chosen, err;
+
+	if (!fdt || (!blob && blob_len) || blob_len > INT32_MAX ||
+	    bufsize > INT32_MAX)
+		return -IMACARRY_ERR_BADARG;
+	err = fdt_check_header(fdt);
+	if (err)
+		return fdt_err(err);
+	err = fdt_open_into(fdt, fdt, (int)bufsize);
+	if (err)
+		return fdt_err(err);
+
+	err = strip(fdt);
+	if (err < 0)
+		return err;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		chosen = fdt_add_subnode(fdt, 0, "chosen");
+	if (chosen < 0)
+		return fdt_err(chosen);
+	err = fdt_setprop(fdt, chosen, IMACARRY_PROP, blob, (int)blob_len);
+	if (err)
+		return fdt_err(err);
+	err = fdt_pack(fdt);
+	return err ? fdt_err(err) : 0;
+}
+
+int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
+		     size_t *blob_len)
+{
+	const void *val = NULL;
+	const char *name;
+	int chosen, off, len, plen = 0, n = 0;
+
+	if (!fdt || !blob || !blob_len)
+		return -IMACARRY_ERR_BADARG;
+	if (fdt_len > INT32_MAX)
+		return -IMACARRY_ERR_TOOBIG;
+	/* Check up front, then trust: every offset below is in bounds. */
+	if (fdt_check_full(fdt, fdt_len))
+		return -IMACARRY_ERR_FDT;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		return -IMACARRY_ERR_NOCHOSEN;
+	if (chosen < 0)
+		return -IMACARRY_ERR_FDT;
+
+	/*
+	 * fdt_check_full() lets a node hold a property twice, and
+	 * fdt_getprop() would silently pick the first: refuse the ambiguity.
+	 */
+	fdt_for_each_property_offset(off, fdt, chosen) {
+		const void *v = fdt_getprop_by_offset(fdt, off, &name, &len);
+
+		if (!v)
+			return -IMACARRY_ERR_FDT;
+		if (strcmp(name, IMACARRY_PROP))
+			continue;
+		if (++n > 1)
+			return -IMACARRY_ERR_FDT;
+		val = v;
+		plen = len;
+	}
+	if (off != -FDT_ERR_NOTFOUND)
+		return -IMACARRY_ERR_FDT;
+	if (!n)
+		return -IMACARRY_ERR_NOTFOUND;
+	*blob = val;
+	*blob_len = (size_t)plen;
+	return 0;
+}
+
+int imacarry_fdt_del(void *fdt)
+{
+	int chosen, err, n = 0;
+
+	if (!fdt)
+		return -IMACARRY_ERR_BADARG;
+	err = open_in_place(fdt);
+	if (err < 0)
+		return err;
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		return -IMACARRY_ERR_NOCHOSEN;
+	if (chosen < 0)
+		return fdt_err(chosen);
+	while ((err = fdt_delprop(fdt, chosen, IMACARRY_PROP)) == 0)
+		n++;
+	if (err != -FDT_ERR_NOTFOUND)
+		return fdt_err(err);
+	return n ? 0 : -IMACARRY_ERR_NOTFOUND;
+}

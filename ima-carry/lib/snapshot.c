@@ -1,3 +1,194 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* snapshot.c - (being written) */
+/* snapshot.c - read a consistent prefix of the live IMA list from securityfs */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "imacarry-internal.h"
+
+#define LIST_FILE	"binary_runtime_measurements"
+#define COUNT_FILE	"runtime_measurements_count"
+
+/* A read is retried this often before trimming to the first count. */
+#define SNAPSHOT_TRIES	4
+/* securityfs reports no size: start here and double. */
+#define READ_CHUNK	(64u << 10)
+/* Far above any real list, and it keeps a runaway reader finite. */
+#define READ_MAX	((size_t)1 << 30)
+
+static int open_ima(const char *securityfs, const char *name)
+{
+	char path[PATH_MAX];
+	int n;
+
+	if (!securityfs)
+		securityfs = IMACARRY_SECURITYFS;
+	n = snprintf(path, sizeof(path), "%s/ima/%s", securityfs, name);
+	if (n < 0 || (size_t)n >= sizeof(path)) {
+		errno = ENAMETOOLONG;
+		return -IMACARRY_ERR_IO;
+	}
+	n = open(path, O_RDONLY | O_CLOEXEC);
+	if (n >= 0)
+		return n;
+	/* No securityfs mounted, or a kernel without IMA. */
+	if (errno == ENOENT || errno == ENOTDIR)
+		return -IMACARRY_ERR_NOIMA;
+	return -IMACARRY_ERR_IO;
+}
+
+int imacarry_snapshot_count(const char *securityfs, uint64_t *count)
+{
+	char text[32], *end;
+	unsigned long long v;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+
+	if (!count)
+		return -IMACARRY_ERR_BADARG;
+	fd = open_ima(securityfs, COUNT_FILE);
+	if (fd < 0)
+		return fd;
+	do {
+		n = read(fd, text + got, sizeof(text) - 1 - got);
+		if (n > 0)
+			got += (size_t)n;
+	} while ((n > 0 && got < sizeof(text) - 1) || (n < 0 && errno == EINTR));
+	close(fd);
+	if (n < 0)
+		return -IMACARRY_ERR_IO;
+	text[got] = '\0';
+
+	if (text[0] < '0' || text[0] > '9')
+		return -IMACARRY_ERR_FORMAT;
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || (*end && strcmp(end, "\n")))
+		return -IMACARRY_ERR_FORMAT;
+	*count = v;
+	return 0;
+}
+
+/* Reads a whole file of unknown size into *@buf, growing it geometrically. */
+static int read_all(int fd, uint8_t **buf, size_t *cap, size_t *len)
+{
+	uint8_t *p;
+	size_t ncap;
+	ssize_t n;
+
+	*len = 0;
+	for (;;) {
+		if (*len == *cap) {
+			if (*cap >= READ_MAX)
+				return -IMACARRY_ERR_TOOBIG;
+			ncap = *cap ? *cap * 2 : READ_CHUNK;
+			p = realloc(*buf, ncap);
+			if (!p)
+				return -IMACARRY_ERR_NOMEM;
+			*buf = p;
+			*cap = ncap;
+		}
+		n = read(fd, *buf + *len, *cap - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -IMACARRY_ERR_IO;
+		if (n == 0)
+			return 0;
+		*len += (size_t)n;
+	}
+}
+
+/* binary_runtime_measurements_sha256 holds 32-byte digests, and so on. */
+static unsigned int digest_size_of(const char *file)
+{
+	const char *alg;
+	int a;
+
+	if (!strcmp(file, LIST_FILE))
+		return IMACARRY_SHA1_SIZE;
+	if (strncmp(file, LIST_FILE "_", sizeof(LIST_FILE)))
+		return 0;
+	alg = file + sizeof(LIST_FILE);
+	a = imacarry_algo_by_name(alg);
+	return a < 0 ? 0 : imacarry_algo_size((enum imacarry_algo)a);
+}
+
+static int snapshot_once(const char *securityfs, const char *file,
+			 uint8_t **buf, size_t *cap, size_t *len,
+			 uint64_t *before, uint64_t *after)
+{
+	int fd, ret;
+
+	ret = imacarry_snapshot_count(securityfs, before);
+	if (ret < 0)
+		return ret;
+	fd = open_ima(securityfs, file);
+	if (fd < 0)
+		return fd;
+	ret = read_all(fd, buf, cap, len);
+	close(fd);
+	if (ret < 0)
+		return ret;
+	return imacarry_snapshot_count(securityfs, after);
+}
+
+int imacarry_snapshot_read(const char *securityfs, const char *file,
+			   void **buf, size_t *len, uint64_t *count,
+			   struct imacarry_where *where)
+{
+	struct imacarry_list list;
+	uint8_t *b = NULL;
+	size_t cap = 0, got = 0, plen;
+	uint64_t before = 0, after = 0, n;
+	int tries, ret;
+
+	ic_where(where, 0, 0);
+	if (!buf || !len || !count)
+		return -IMACARRY_ERR_BADARG;
+	if (!file)
+		file = LIST_FILE;
+	if (strchr(file, '/'))
+		return -IMACARRY_ERR_BADARG;
+
+	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
+		ret = snapshot_once(securityfs, file, &b, &cap, &got, &before,
+				    &after);
+		if (ret < 0)
+			goto err;
+		if (before == after)
+			break;
+	}
+
+	ret = imacarry_list_init(&list, b, got, digest_size_of(file), -1,
+				 where);
+	if (ret < 0)
+		goto err;
+	/*
+	 * The kernel adds an entry before it counts it, so the file holds at
+	 * least the @before entries counted before the read started: those
+	 * form a prefix that is complete whatever was added meanwhile.
+	 */
+	ret = imacarry_list_prefix(&list, before, &plen, &n, where);
+	if (ret < 0)
+		goto err;
+	if (n != before) {
+		/* Fewer records than counted: not a live IMA list. */
+		ic_where(where, plen, n);
+		ret = -IMACARRY_ERR_COUNT;
+		goto err;
+	}
+
+	*buf = b;
+	*len = plen;
+	*count = n;
+	return 0;
+err:
+	free(b);
+	return ret;
+}
