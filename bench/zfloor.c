@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* zfloor.c - zlib's own deflate of a file at a given level, the floor for a packed blob */
+
+/*
+ * The bench's lower bound for `ima-carry pack`: read the raw payload (the
+ * struct ima_kexec_hdr and the list, the bytes the library deflates) into
+ * memory, deflate it in one call at @level with zlib's defaults
+ * (compress2()), and write the zlib stream to OUT. With the library's level
+ * the output is byte-identical to the blob's payload, which the bench checks
+ * to make sure both sides did the same work.
+ */
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <zlib.h>
+
+static unsigned char *read_file(const char *path, size_t *len)
+{
+	unsigned char *buf;
+	struct stat st;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	if (fstat(fileno(f), &st) < 0) {
+		fclose(f);
+		return NULL;
+	}
+	*len = (size_t)st.st_size;
+	buf = malloc(*len ? *len : 1);
+	if (buf && fread(buf, 1, *len, f) != *len) {
+		free(buf);
+		buf = NULL;
+		errno = EIO;
+	}
+	fclose(f);
+	return buf;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned char *in, *out = NULL;
+	size_t in_len;
+	uLongf out_len;
+	char *end;
+	long level;
+	int ret = 1, zret;
+	FILE *f;
+
+	if (argc != 4) {
+		fprintf(stderr, "usage: %s LEVEL IN OUT\n", argv[0]);
+		return 2;
+	}
+	level = strtol(argv[1], &end, 10);
+	if (*end || end == argv[1] || level < 0 || level > 9) {
+		fprintf(stderr, "%s: level must be 0..9\n", argv[0]);
+		return 2;
+	}
+	in = read_file(argv[2], &in_len);
+	if (!in) {
+		fprintf(stderr, "%s: %s\n", argv[2], strerror(errno));
+		return 1;
+	}
+	/* compress2() takes a uLong; lists over 4 GiB are out of scope here. */
+	if (in_len != (uLong)in_len) {
+		fprintf(stderr, "%s: too big\n", argv[2]);
+		goto out;
+	}
+	out_len = compressBound((uLong)in_len);
+	out = malloc(out_len);
+	if (!out) {
+		fprintf(stderr, "%s: out of memory\n", argv[0]);
+		goto out;
+	}
+	zret = compress2(out, &out_len, in, (uLong)in_len, (int)level);
+	if (zret != Z_OK) {
+		fprintf(stderr, "%s: deflate failed: %d\n", argv[2], zret);
+		goto out;
+	}
+	f = fopen(argv[3], "wb");
+	if (!f) {
+		fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
+		goto out;
+	}
+	if (fwrite(out, 1, out_len, f) != out_len) {
+		fprintf(stderr, "%s: short write\n", argv[3]);
+		fclose(f);
+		goto out;
+	}
+	if (fclose(f)) {
+		fprintf(stderr, "%s: %s\n", argv[3], strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	free(out);
+	free(in);
+	return ret;
+}
