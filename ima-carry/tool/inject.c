@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* inject.c - `ima-carry inject`: put a carry blob into a device tree's /chosen */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libfdt.h>
+
+#include "imacarry.h"
+
+#include "tool.h"
+
+#define CMD	"inject"
+
+static const char usage[] =
+	"Usage: " TOOL_PROG " " CMD " (--blob FILE | --list FILE) -o OUT IN.dtb\n"
+	"Write IN.dtb to OUT with the blob in /chosen/" IMACARRY_PROP ",\n"
+	"replacing stale linux,ima-carry and linux,ima-kexec-buffer carriers.\n"
+	"\n"
+	"  -b, --blob FILE     a carry blob (from 'pack'); it is fully checked\n"
+	"  -l, --list FILE     a SHA-1 list, packed on the way\n"
+	"  -n, --no-compress   with --list: store the payload uncompressed\n"
+	"  -o, --output OUT    the new device tree ('-': stdout)\n"
+	"  -h, --help          show this help\n";
+
+static const struct option options[] = {
+	{ "blob", required_argument, NULL, 'b' },
+	{ "list", required_argument, NULL, 'l' },
+	{ "no-compress", no_argument, NULL, 'n' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/*
+ * Checks a --blob the way the next kernel will, list included, so that
+ * a blob it would refuse never reaches a tree. Takes the blob's bytes.
+ */
+static int take_blob(struct tool_input *in, uint8_t **blob, size_t *len)
+{
+	struct imacarry_where w = { 0 };
+	uint64_t n;
+	int ret;
+
+	if (in->kind != IMACARRY_KIND_BLOB) {
+		tool_err("%s: not a carry blob (no " IMACARRY_MAGIC " magic)",
+			 in->name);
+		return -1;
+	}
+	ret = imacarry_list_check(&in->list, true, &n, &w);
+	if (ret < 0) {
+		tool_input_err(in, ret, &w);
+		return -1;
+	}
+	if (tool_input_end(in, n) < 0)
+		return -1;
+	*blob = in->buf;
+	*len = in->len;
+	in->buf = NULL;
+	return 0;
+}
+
+static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
+		  const char *out)
+{
+	uint8_t *fdt, *tree;
+	size_t len, size;
+	int ret;
+
+	if (tool_read_file(dtb, &fdt, &len) < 0)
+		return -1;
+	if (imacarry_kind_of(fdt, len) != IMACARRY_KIND_FDT) {
+		tool_err("%s: not a device tree blob", dtb);
+		free(fdt);
+		return -1;
+	}
+	size = len + imacarry_fdt_need(fdt, blob_len);
+	tree = malloc(size);
+	if (!tree) {
+		tool_err_at(dtb, -IMACARRY_ERR_NOMEM, NULL, false);
+		free(fdt);
+		return -1;
+	}
+	memcpy(tree, fdt, len);
+	free(fdt);
+	ret = imacarry_fdt_put(tree, size, blob, blob_len);
+	if (ret < 0) {
+		tool_err_at(dtb, ret, NULL, false);
+		free(tree);
+		return -1;
+	}
+	/* fdt_put packed the tree: its header says how much to write. */
+	ret = tool_write_file(out, tree, fdt_totalsize(tree));
+	free(tree);
+	return ret;
+}
+
+static int do_inject(int argc, char *argv[])
+{
+	const char *blob_path = NULL, *list_path = NULL, *out = NULL;
+	unsigned int flags = 0;
+	struct tool_input in;
+	uint8_t *blob = NULL;
+	size_t blob_len;
+	uint64_t count;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, ":b:l:no:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			blob_path = optarg;
+			break;
+		case 'l':
+			list_path = optarg;
+			break;
+		case 'n':
+			flags |= IMACARRY_PACK_NO_COMPRESS;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return TOOL_EXIT_OK;
+		default:
+			return tool_bad_option(CMD, c, argv);
+		}
+	}
+	if (!blob_path == !list_path)
+		return tool_usage(CMD, "give exactly one of --blob and --list");
+	if (!out)
+		return tool_usage(CMD, "missing -o OUT");
+	if (argc - optind != 1)
+		return tool_usage(CMD, "give exactly one IN.dtb");
+	if (blob_path && flags)
+		return tool_usage(CMD, "--no-compress goes with --list");
+
+	if (tool_input_open(&in, blob_path ? blob_path : list_path, 0) < 0)
+		return TOOL_EXIT_INVALID;
+	if (blob_path)
+		ret = take_blob(&in, &blob, &blob_len);
+	else
+		ret = tool_input_pack(&in, flags, &blob, &blob_len, &count);
+	tool_input_close(&in);
+	if (ret == 0)
+		ret = inject(argv[optind], blob, blob_len, out);
+	free(blob);
+	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;
+}
+
+const struct tool_cmd tool_cmd_inject = {
+	.name = CMD,
+	.cmd = do_inject,
+	.help = "put a blob (or a list, packed) into a DTB's /chosen",
+};

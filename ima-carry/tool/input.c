@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* input.c - any input the tool takes (list, blob, device tree, live) as a list */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "imacarry.h"
+
+#include "tool.h"
+
+#define SECURITYFS_ENV	"IMACARRY_SECURITYFS"
+
+/* The live list's name, as messages show it. */
+static char live_name[4096];
+
+static int read_live(struct tool_input *in)
+{
+	const char *root = getenv(SECURITYFS_ENV);
+	struct imacarry_where w = { 0 };
+	void *buf;
+	int ret;
+
+	if (!root || !*root)
+		root = IMACARRY_SECURITYFS;
+	snprintf(live_name, sizeof(live_name),
+		 "%s/ima/binary_runtime_measurements", root);
+	in->name = live_name;
+	in->live = true;
+	ret = imacarry_snapshot_read(root, NULL, &buf, &in->len, &in->count,
+				     &w);
+	if (ret < 0) {
+		if (ret == -IMACARRY_ERR_NOIMA || ret == -IMACARRY_ERR_IO ||
+		    ret == -IMACARRY_ERR_UNSTABLE || ret == -IMACARRY_ERR_NOMEM)
+			tool_err_at(in->name, ret, NULL, false);
+		else
+			tool_err_at(in->name, ret, &w, true);
+		return -1;
+	}
+	in->buf = buf;
+	in->has_count = true;
+	in->kind = IMACARRY_KIND_LIST;
+	return 0;
+}
+
+int tool_input_read(struct tool_input *in, const char *path)
+{
+	const void *blob;
+	int ret;
+
+	memset(in, 0, sizeof(*in));
+	if (!path)
+		return read_live(in);
+
+	in->name = strcmp(path, "-") ? path : "<stdin>";
+	if (tool_read_file(path, &in->buf, &in->len) < 0)
+		return -1;
+	in->kind = imacarry_kind_of(in->buf, in->len);
+	switch (in->kind) {
+	case IMACARRY_KIND_BLOB:
+		in->blob = in->buf;
+		in->blob_len = in->len;
+		return 0;
+	case IMACARRY_KIND_FDT:
+		ret = imacarry_fdt_get(in->buf, in->len, &blob, &in->blob_len);
+		if (ret < 0) {
+			tool_err_at(in->name, ret, NULL, false);
+			return -1;
+		}
+		in->blob = blob;
+		in->blob_off = (size_t)(in->blob - in->buf);
+		return 0;
+	case IMACARRY_KIND_LIST:
+		return 0;
+	default:
+		tool_err_at(in->name, -IMACARRY_ERR_FORMAT, NULL, false);
+		return -1;
+	}
+}
+
+/* Blob errors name the offset in the file, so add where the blob starts. */
+static void blob_err(const struct tool_input *in, int ret,
+		     const struct imacarry_where *w)
+{
+	struct imacarry_where fw = { w->offset + in->blob_off, 0 };
+
+	if (in->kind == IMACARRY_KIND_FDT)
+		tool_err("%s: offset %llu (linux,ima-carry + %llu): %s",
+			 in->name, (unsigned long long)fw.offset,
+			 (unsigned long long)w->offset, imacarry_strerror(ret));
+	else
+		tool_err_at(in->name, ret, &fw, false);
+}
+
+static int unpack(struct tool_input *in)
+{
+	struct imacarry_where w = { 0 };
+	int ret;
+
+	ret = imacarry_blob_check(in->blob, in->blob_len, &in->hdr, &w);
+	if (ret < 0) {
+		blob_err(in, ret, &w);
+		return -1;
+	}
+	/* blob_check capped raw_len at IMACARRY_MAX_RAW. */
+	in->raw = malloc(in->hdr.raw_len);
+	if (!in->raw) {
+		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
+		return -1;
+	}
+	ret = imacarry_blob_unpack(in->blob, in->blob_len, in->raw,
+				   in->hdr.raw_len, &in->hdr, &w);
+	if (ret < 0) {
+		blob_err(in, ret, &w);
+		return -1;
+	}
+	ret = imacarry_payload_list(in->raw, in->hdr.raw_len,
+				    in->hdr.flags & IMACARRY_F_BIG_ENDIAN,
+				    &in->list, &in->count, &w);
+	if (ret < 0) {
+		tool_err("%s: offset %llu in the carried payload: %s",
+			 in->name, (unsigned long long)w.offset,
+			 imacarry_strerror(ret));
+		return -1;
+	}
+	in->has_count = true;
+	return 0;
+}
+
+int tool_input_list(struct tool_input *in, unsigned int digest_size)
+{
+	struct imacarry_where w = { 0 };
+	int ret;
+
+	if (in->blob)
+		return unpack(in);
+	ret = imacarry_list_init(&in->list, in->buf, in->len, digest_size, -1,
+				 &w);
+	if (ret < 0) {
+		tool_input_err(in, ret, &w);
+		return -1;
+	}
+	return 0;
+}
+
+int tool_input_open(struct tool_input *in, const char *path,
+		    unsigned int digest_size)
+{
+	if (tool_input_read(in, path) < 0 ||
+	    tool_input_list(in, digest_size) < 0) {
+		tool_input_close(in);
+		return -1;
+	}
+	return 0;
+}
+
+void tool_input_close(struct tool_input *in)
+{
+	free(in->raw);
+	free(in->buf);
+	memset(in, 0, sizeof(*in));
+}
+
+void tool_input_err(const struct tool_input *in, int err,
+		    const struct imacarry_where *w)
+{
+	/*
+	 * A carried list lives in the inflated payload, so its offsets do
+	 * not point into the file: say which list they count in.
+	 */
+	if (in->blob)
+		tool_err("%s: offset %llu in the carried list, entry %llu: %s",
+			 in->name, (unsigned long long)w->offset,
+			 (unsigned long long)w->index, imacarry_strerror(err));
+	else
+		tool_err_at(in->name, err, w, true);
+}
+
+int tool_input_end(const struct tool_input *in, uint64_t n)
+{
+	if (!in->has_count || n == in->count)
+		return 0;
+	tool_err("%s: %s: %llu entries, the header says %llu", in->name,
+		 imacarry_strerror(-IMACARRY_ERR_COUNT), (unsigned long long)n,
+		 (unsigned long long)in->count);
+	return -1;
+}
+
+static uint64_t le(const uint8_t *p, unsigned int n)
+{
+	uint64_t v = 0;
+
+	while (n--)
+		v = v << 8 | p[n];
+	return v;
+}
+
+bool tool_blob_hdr_peek(const uint8_t *b, size_t len,
+			struct imacarry_blob_hdr *h)
+{
+	if (len < IMACARRY_HDR_SIZE)
+		return false;
+	h->version = (uint16_t)le(b + 8, 2);
+	h->hdr_size = (uint16_t)le(b + 10, 2);
+	h->flags = (uint32_t)le(b + 12, 4);
+	h->count = le(b + 16, 8);
+	h->raw_len = le(b + 24, 8);
+	h->payload_len = le(b + 32, 8);
+	h->payload_crc = (uint32_t)le(b + 40, 4);
+	h->hdr_crc = (uint32_t)le(b + 44, 4);
+	return true;
+}
+
+int tool_input_pack(const struct tool_input *in, unsigned int flags,
+		    uint8_t **blobp, size_t *blob_len, uint64_t *count)
+{
+	struct imacarry_where w = { 0 };
+	uint8_t *blob;
+	size_t size;
+	int ret;
+
+	/* The kernel restores 20-byte template digests only. */
+	if (in->list.digest_size != IMACARRY_SHA1_SIZE) {
+		tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
+			 in->name, in->list.digest_size);
+		return -1;
+	}
+	/*
+	 * Walk first, so that a refusal names its entry; the library's text
+	 * for a legacy 'ima' entry suggests ima_template=ima-ng.
+	 */
+	ret = imacarry_list_check(&in->list, true, count, &w);
+	if (ret < 0) {
+		tool_input_err(in, ret, &w);
+		return -1;
+	}
+	if (tool_input_end(in, *count) < 0)
+		return -1;
+	size = imacarry_blob_bound(in->list.len);
+	if (!size) {
+		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG, NULL, false);
+		return -1;
+	}
+	blob = malloc(size);
+	if (!blob) {
+		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
+		return -1;
+	}
+	ret = imacarry_blob_pack(&in->list, *count, flags, blob, size,
+				 blob_len);
+	if (ret < 0) {
+		tool_err_at(in->name, ret, NULL, false);
+		free(blob);
+		return -1;
+	}
+	*blobp = blob;
+	return 0;
+}

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* json.c - dump --json: entries with their fields by id, strings escaped */
+#include <stdio.h>
+#include <string.h>
+
+#include "imacarry.h"
+
+#include "json.h"
+#include "tool.h"
+
+/* Length of the valid UTF-8 sequence at @p, or 0 if it is not one. */
+static size_t utf8_len(const uint8_t *p, size_t len)
+{
+	uint8_t lo = 0x80, hi = 0xbf;
+	size_t n, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 2;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3;
+		if (p[0] == 0xe0)
+			lo = 0xa0;	/* overlong */
+		if (p[0] == 0xed)
+			hi = 0x9f;	/* surrogates */
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4;
+		if (p[0] == 0xf0)
+			lo = 0x90;	/* overlong */
+		if (p[0] == 0xf4)
+			hi = 0x8f;	/* over U+10FFFF */
+	} else {
+		return 0;
+	}
+	if (len < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (p[i] < 0x80 || p[i] > 0xbf)
+			return 0;
+	return n;
+}
+
+/*
+ * File names are bytes, JSON is UTF-8: bytes that are not valid UTF-8
+ * become U+FFFD. The ascii dump keeps the exact bytes.
+ */
+static void json_esc(const uint8_t *p, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] == '"' || p[i] == '\\') {
+			putchar('\\');
+			putchar(p[i++]);
+			continue;
+		}
+		if (p[i] < 0x20) {
+			printf("\\u%04x", p[i++]);
+			continue;
+		}
+		n = utf8_len(p + i, len - i);
+		if (!n) {
+			fputs("\\ufffd", stdout);
+			i++;
+			continue;
+		}
+		fwrite(p + i, 1, n, stdout);
+		i += n;
+	}
+}
+
+static void json_str(const uint8_t *p, size_t len)
+{
+	putchar('"');
+	json_esc(p, len);
+	putchar('"');
+}
+
+static void json_cstr(const char *s)
+{
+	json_str((const uint8_t *)s, strlen(s));
+}
+
+static void put_hex(const uint8_t *p, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		putchar(digits[p[i] >> 4]);
+		putchar(digits[p[i] & 0xf]);
+	}
+}
+
+static void json_hex(const uint8_t *p, size_t len)
+{
+	putchar('"');
+	put_hex(p, len);
+	putchar('"');
+}
+
+/* "sha256:" NUL digest, as d-ng stores it: shown as "sha256:HEX". */
+static void json_algo_digest(const uint8_t *p, size_t len)
+{
+	const uint8_t *nul = memchr(p, '\0', len);
+	size_t plen;
+
+	if (!nul || nul == p || nul[-1] != ':') {
+		json_hex(p, len);
+		return;
+	}
+	plen = (size_t)(nul - p);
+	putchar('"');
+	json_esc(p, plen);
+	put_hex(nul + 1, len - plen - 1);
+	putchar('"');
+}
+
+/* iuid, igid, imode: integers of 1, 2, 4 or 8 bytes in the list's order. */
+static void json_uint(const struct imacarry_list *list, const uint8_t *p,
+		      size_t len)
+{
+	unsigned long long v = 0;
+	size_t i;
+
+	if (len != 1 && len != 2 && len != 4 && len != 8) {
+		json_hex(p, len);
+		return;
+	}
+	for (i = 0; i < len; i++)
+		v = v << 8 | p[list->big_endian ? i : len - 1 - i];
+	printf("%llu", v);
+}
+
+static void json_field(const struct imacarry_list *list, unsigned int id,
+		       const struct imacarry_field *f)
+{
+	const uint8_t *nul;
+
+	switch (id) {
+	case IMACARRY_FIELD_D_NG:
+	case IMACARRY_FIELD_D_NGV2:
+	case IMACARRY_FIELD_D_MODSIG:
+		json_algo_digest(f->data, f->len);
+		break;
+	case IMACARRY_FIELD_N:
+	case IMACARRY_FIELD_N_NG:
+	case IMACARRY_FIELD_XATTRNAMES:
+		/* Like the kernel's "%s": up to the NUL. */
+		nul = memchr(f->data, '\0', f->len);
+		json_str(f->data, nul ? (size_t)(nul - f->data) : f->len);
+		break;
+	case IMACARRY_FIELD_IUID:
+	case IMACARRY_FIELD_IGID:
+	case IMACARRY_FIELD_IMODE:
+		json_uint(list, f->data, f->len);
+		break;
+	default:
+		json_hex(f->data, f->len);
+		break;
+	}
+}
+
+void json_begin(const char *file, const char *kind,
+		const struct imacarry_list *list)
+{
+	fputs("{\"file\":", stdout);
+	json_cstr(file);
+	printf(",\"kind\":\"%s\",\"digest_size\":%u,\"byte_order\":\"%s\"",
+	       kind, list->digest_size,
+	       list->big_endian ? "big-endian" : "little-endian");
+}
+
+void json_header(const struct imacarry_blob_hdr *h, size_t blob_off)
+{
+	printf(",\"header\":{\"offset\":%zu,\"version\":%u,\"hdr_size\":%u,"
+	       "\"flags\":%u,\"zlib\":%s,\"big_endian\":%s,\"count\":%llu,"
+	       "\"raw_len\":%llu,\"payload_len\":%llu,"
+	       "\"payload_crc\":\"%08x\",\"hdr_crc\":\"%08x\",\"check\":\"ok\"}",
+	       blob_off, h->version, h->hdr_size, h->flags,
+	       h->flags & IMACARRY_F_ZLIB ? "true" : "false",
+	       h->flags & IMACARRY_F_BIG_ENDIAN ? "true" : "false",
+	       (unsigned long long)h->count, (unsigned long long)h->raw_len,
+	       (unsigned long long)h->payload_len, h->payload_crc,
+	       h->hdr_crc);
+}
+
+void json_entry(const struct imacarry_list *list,
+		const struct imacarry_entry *e, uint64_t n)
+{
+	const char *id;
+	unsigned int i;
+
+	printf("%s\n{\"index\":%llu,\"offset\":%llu,\"pcr\":%u,\"digest\":",
+	       n ? "," : "", (unsigned long long)n,
+	       (unsigned long long)e->offset, e->pcr);
+	json_hex(e->digest, list->digest_size);
+	fputs(",\"template\":", stdout);
+	json_str((const uint8_t *)e->name, e->name_len);
+	printf(",\"violation\":%s,\"fields\":{",
+	       e->violation ? "true" : "false");
+	for (i = 0; i < e->nfields; i++) {
+		id = imacarry_field_name(e->field_id[i]);
+		if (i)
+			putchar(',');
+		json_cstr(id ? id : "?");
+		putchar(':');
+		json_field(list, e->field_id[i], &e->field[i]);
+	}
+	fputs("}}", stdout);
+}

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* replay.c - `ima-carry replay`: the PCR values a list extends to, per bank */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "imacarry.h"
+
+#include "tool.h"
+
+#define CMD	"replay"
+
+static const char usage[] =
+	"Usage: " TOOL_PROG " " CMD " [--bank ALG]... [--pcr N] [--initial ALG:PCR:HEX]...\n"
+	"                        [--digest-size N] [FILE]\n"
+	"Replay a list and print one 'ALG PCR HEX' line per bank and PCR.\n"
+	"Template digests that do not match their data are reported on stderr\n"
+	"(exit status 1).\n"
+	"\n"
+	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
+	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
+	"\n"
+	"  -b, --bank ALG        sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
+	"                        default: sha1 and sha256)\n"
+	"  -p, --pcr N           only PCR N (default: every PCR the list extends)\n"
+	"  -i, --initial ALG:PCR:HEX\n"
+	"                        start PCR in bank ALG at HEX, not zero\n"
+	"  -d, --digest-size N   template digest size of a list: 20, 32, 48, 64\n"
+	"  -h, --help            show this help\n";
+
+static const struct option options[] = {
+	{ "bank", required_argument, NULL, 'b' },
+	{ "pcr", required_argument, NULL, 'p' },
+	{ "initial", required_argument, NULL, 'i' },
+	{ "digest-size", required_argument, NULL, 'd' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct initial {
+	enum imacarry_algo algo;
+	unsigned int pcr;
+	uint8_t value[IMACARRY_DIGEST_MAX];
+	unsigned int len;
+};
+
+#define MAX_INITIAL	(IMACARRY_ALGO__MAX * IMACARRY_PCR_MAX)
+
+/* ALG:PCR:HEX, the hex exactly the bank's size. */
+static bool parse_initial(const char *s, struct initial *ini)
+{
+	const char *c1 = strchr(s, ':'), *c2;
+	char name[16], num[8];
+	unsigned long pcr;
+	int algo;
+
+	if (!c1 || (size_t)(c1 - s) >= sizeof(name))
+		return false;
+	c2 = strchr(c1 + 1, ':');
+	if (!c2 || (size_t)(c2 - c1 - 1) >= sizeof(num))
+		return false;
+	memcpy(name, s, (size_t)(c1 - s));
+	name[c1 - s] = '\0';
+	memcpy(num, c1 + 1, (size_t)(c2 - c1 - 1));
+	num[c2 - c1 - 1] = '\0';
+	algo = imacarry_algo_by_name(name);
+	if (algo < 0 ||
+	    !tool_parse_uint(num, 0, IMACARRY_PCR_MAX - 1, &pcr))
+		return false;
+	ini->algo = (enum imacarry_algo)algo;
+	ini->pcr = (unsigned int)pcr;
+	ini->len = imacarry_algo_size(ini->algo);
+	return tool_parse_hex(c2 + 1, strlen(c2 + 1), ini->value, ini->len);
+}
+
+static bool has_bank(const enum imacarry_algo *banks, unsigned int n,
+		     enum imacarry_algo a)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (banks[i] == a)
+			return true;
+	return false;
+}
+
+/* Extends every entry; a digest mismatch is reported and the walk goes on. */
+static int walk(struct tool_input *in, struct imacarry_replay *r,
+		unsigned int *bad)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_entry e;
+	uint64_t pos = 0, n = 0;
+	int ret;
+
+	memset(&e, 0, sizeof(e));
+	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
+		n++;
+		ret = imacarry_replay_extend(r, &in->list, &e);
+		if (ret == -IMACARRY_ERR_DIGEST) {
+			w.offset = e.offset;
+			w.index = e.index;
+			tool_input_err(in, ret, &w);
+			(*bad)++;
+			continue;
+		}
+		if (ret < 0) {
+			tool_err_at(in->name, ret, NULL, false);
+			return -1;
+		}
+	}
+	if (ret < 0) {
+		tool_input_err(in, ret, &w);
+		return -1;
+	}
+	return tool_input_end(in, n);
+}
+
+static void print(const struct imacarry_replay *r,
+		  const enum imacarry_algo *banks, unsigned int nbanks,
+		  int only_pcr, const bool *initial)
+{
+	uint8_t v[IMACARRY_DIGEST_MAX];
+	char hex[2 * IMACARRY_DIGEST_MAX + 1];
+	unsigned int b, pcr;
+	int len;
+
+	for (b = 0; b < nbanks; b++) {
+		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+			if (only_pcr >= 0 && pcr != (unsigned int)only_pcr)
+				continue;
+			if (only_pcr < 0 && !imacarry_replay_touched(r, pcr) &&
+			    !initial[pcr])
+				continue;
+			len = imacarry_replay_get(r, banks[b], pcr, v,
+						  sizeof(v));
+			if (len < 0)
+				continue;
+			tool_hex(v, (size_t)len, hex);
+			printf("%s %u %s\n", imacarry_algo_name(banks[b]), pcr,
+			       hex);
+		}
+	}
+}
+
+static int do_replay(int argc, char *argv[])
+{
+	enum imacarry_algo banks[IMACARRY_ALGO__MAX];
+	struct initial inis[MAX_INITIAL];
+	bool initial[IMACARRY_PCR_MAX] = { false };
+	unsigned int nbanks = 0, ninis = 0, digest_size = 0, bad = 0, i;
+	struct imacarry_replay *r;
+	struct tool_input in;
+	unsigned long pcr;
+	int only_pcr = -1;
+	int c, a, ret;
+
+	while ((c = getopt_long(argc, argv, ":b:p:i:d:h", options,
+				NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			a = imacarry_algo_by_name(optarg);
+			if (a < 0)
+				return tool_usage(CMD, "unknown bank '%s'",
+						  optarg);
+			if (!has_bank(banks, nbanks, (enum imacarry_algo)a))
+				banks[nbanks++] = (enum imacarry_algo)a;
+			break;
+		case 'p':
+			if (!tool_parse_uint(optarg, 0, IMACARRY_PCR_MAX - 1,
+					     &pcr))
+				return tool_usage(CMD, "invalid PCR '%s' (0..23)",
+						  optarg);
+			only_pcr = (int)pcr;
+			break;
+		case 'i':
+			if (ninis == MAX_INITIAL)
+				return tool_usage(CMD, "too many --initial");
+			if (!parse_initial(optarg, &inis[ninis]))
+				return tool_usage(CMD, "invalid --initial '%s' (ALG:PCR:HEX, HEX the bank's size)",
+						  optarg);
+			ninis++;
+			break;
+		case 'd':
+			if (!tool_parse_digest_size(optarg, &digest_size))
+				return tool_usage(CMD, "invalid digest size '%s' (20, 32, 48 or 64)",
+						  optarg);
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return TOOL_EXIT_OK;
+		default:
+			return tool_bad_option(CMD, c, argv);
+		}
+	}
+	if (argc - optind > 1)
+		return tool_usage(CMD, "too many arguments");
+	if (!nbanks) {
+		banks[nbanks++] = IMACARRY_ALGO_SHA1;
+		banks[nbanks++] = IMACARRY_ALGO_SHA256;
+	}
+	for (i = 0; i < ninis; i++)
+		if (!has_bank(banks, nbanks, inis[i].algo))
+			return tool_usage(CMD, "--initial for %s, which is not a --bank",
+					  imacarry_algo_name(inis[i].algo));
+
+	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL,
+			    digest_size) < 0)
+		return TOOL_EXIT_INVALID;
+	ret = imacarry_replay_new(&r, banks, nbanks);
+	if (ret < 0) {
+		tool_err("replay: %s", imacarry_strerror(ret));
+		tool_input_close(&in);
+		return TOOL_EXIT_INVALID;
+	}
+	for (i = 0, ret = 0; i < ninis && ret >= 0; i++) {
+		ret = imacarry_replay_set(r, inis[i].algo, inis[i].pcr,
+					  inis[i].value, inis[i].len);
+		if (ret < 0)
+			tool_err("--initial %s:%u: %s",
+				 imacarry_algo_name(inis[i].algo), inis[i].pcr,
+				 imacarry_strerror(ret));
+		initial[inis[i].pcr] = true;
+	}
+	if (ret >= 0)
+		ret = walk(&in, r, &bad);
+	if (ret == 0)
+		print(r, banks, nbanks, only_pcr, initial);
+	imacarry_replay_free(r);
+	tool_input_close(&in);
+	if (ret < 0 || bad)
+		return TOOL_EXIT_INVALID;
+	return TOOL_EXIT_OK;
+}
+
+const struct tool_cmd tool_cmd_replay = {
+	.name = CMD,
+	.cmd = do_replay,
+	.help = "print the PCR values a list extends to, per bank",
+};

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* tool.h - what the ima-carry subcommands share: the command table and helpers */
+#ifndef IMACARRY_TOOL_H
+#define IMACARRY_TOOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "imacarry.h"
+
+/* Exit codes, as documented in ima-carry(8). */
+enum {
+	TOOL_EXIT_OK = 0,
+	TOOL_EXIT_INVALID = 1,	/* invalid input, I/O error or mismatch */
+	TOOL_EXIT_USAGE = 2,
+};
+
+/* One subcommand: kmod's shape, one file per entry. */
+struct tool_cmd {
+	const char *name;
+	int (*cmd)(int argc, char *argv[]);
+	const char *help;
+};
+
+extern const struct tool_cmd tool_cmd_dump;
+extern const struct tool_cmd tool_cmd_pack;
+extern const struct tool_cmd tool_cmd_inject;
+extern const struct tool_cmd tool_cmd_extract;
+extern const struct tool_cmd tool_cmd_replay;
+extern const struct tool_cmd tool_cmd_verify;
+extern const struct tool_cmd tool_cmd_check;
+
+/* Set by the global -q: no summaries on stderr, errors only. */
+extern bool tool_quiet;
+
+/* ---- util.c: messages, numbers, whole files in and out ---- */
+
+#define TOOL_PROG	"ima-carry"
+
+void tool_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void tool_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "CMD: MSG" and a hint to --help; returns TOOL_EXIT_USAGE. */
+int tool_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * getopt_long error (@c is '?' or ':', optstring starts with ':'): prints
+ * it in our words; returns TOOL_EXIT_USAGE.
+ */
+int tool_bad_option(const char *cmd, int c, char *argv[]);
+
+/* "FILE: <strerror>", or "FILE: offset N, entry M: <strerror>" with @w. */
+void tool_err_at(const char *file, int err, const struct imacarry_where *w,
+		 bool entry);
+
+/* Parses a decimal in [min, max]; false on anything else. */
+bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,
+		     unsigned long *out);
+
+/* Parses a --digest-size value: 0 (detect), 20, 32, 48 or 64. */
+bool tool_parse_digest_size(const char *s, unsigned int *out);
+
+/* Parses exactly @size bytes of hex (either case); false otherwise. */
+bool tool_parse_hex(const char *s, size_t slen, uint8_t *out, size_t size);
+
+/* Writes @len bytes as lower-case hex into @out (2 * @len + 1 bytes). */
+void tool_hex(const uint8_t *p, size_t len, char *out);
+
+/*
+ * Reads all of @path ("-" = stdin) into a malloc'd buffer: one read sized by
+ * fstat for regular files, geometric growth otherwise. Prints its error.
+ */
+int tool_read_file(const char *path, uint8_t **buf, size_t *len);
+
+/*
+ * Writes @len bytes to @path through a temporary file in the same directory
+ * and rename(2), so that a failure never leaves a half-written @path; "-"
+ * writes to stdout. Prints its error.
+ */
+int tool_write_file(const char *path, const void *buf, size_t len);
+
+/* Flushes stdout and reports a write error (a full disk, a closed pipe). */
+int tool_flush_stdout(void);
+
+/* ---- input.c: any input (list, blob, device tree, live) as a list ---- */
+
+struct tool_input {
+	const char *name;		/* for messages */
+	uint8_t *buf;			/* the bytes read, owned */
+	size_t len;
+	enum imacarry_kind kind;	/* what the bytes hold */
+	bool live;			/* read from securityfs */
+
+	/* blob and device tree inputs */
+	const uint8_t *blob;		/* points into buf */
+	size_t blob_len;
+	size_t blob_off;		/* where the blob starts in the file */
+	struct imacarry_blob_hdr hdr;
+	uint8_t *raw;			/* unpacked payload, owned */
+
+	struct imacarry_list list;
+	bool has_count;			/* count below is known up front */
+	uint64_t count;
+};
+
+/* Reads @path (NULL: the live list, "-": stdin) and finds the blob in it. */
+int tool_input_read(struct tool_input *in, const char *path);
+
+/*
+ * Makes in->list: a list view of a list file, or of a checked and unpacked
+ * blob. @digest_size is --digest-size (0: detect); blobs carry SHA-1 lists.
+ */
+int tool_input_list(struct tool_input *in, unsigned int digest_size);
+
+/* tool_input_read() and tool_input_list() together. */
+int tool_input_open(struct tool_input *in, const char *path,
+		    unsigned int digest_size);
+
+void tool_input_close(struct tool_input *in);
+
+/* Reports a list parse error, with the offset as the input names it. */
+void tool_input_err(const struct tool_input *in, int err,
+		    const struct imacarry_where *w);
+
+/* After a walk of @n entries: refuses a count other than the header's. */
+int tool_input_end(const struct tool_input *in, uint64_t n);
+
+/* Decodes a blob header without judging it (for dump --header). */
+bool tool_blob_hdr_peek(const uint8_t *blob, size_t len,
+			struct imacarry_blob_hdr *hdr);
+
+/*
+ * Packs in->list into a malloc'd blob. Refuses lists that are not SHA-1
+ * lists and, naming the entry, the legacy 'ima' template. Sets *@count.
+ */
+int tool_input_pack(const struct tool_input *in, unsigned int flags,
+		    uint8_t **blob, size_t *blob_len, uint64_t *count);
+
+#endif /* IMACARRY_TOOL_H */

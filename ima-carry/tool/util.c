@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* util.c - the tool's plumbing: messages, number parsing, whole-file I/O */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "imacarry.h"
+
+#include "tool.h"
+
+/* Nothing we read legitimately comes near this: a DTB, or a 256 MiB list. */
+#define TOOL_READ_MAX	((size_t)1 << 30)
+#define TOOL_READ_CHUNK	((size_t)64 << 10)
+
+bool tool_quiet;
+
+static void vmsg(const char *fmt, va_list ap)
+{
+	fputs(TOOL_PROG ": ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void tool_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+void tool_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (tool_quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
+int tool_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, TOOL_PROG " %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '" TOOL_PROG " %s --help'.\n", cmd);
+	return TOOL_EXIT_USAGE;
+}
+
+int tool_bad_option(const char *cmd, int c, char *argv[])
+{
+	const char *arg = argv[optind - 1];
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+
+	/* A long option is in argv; optopt names a short one. */
+	if (strncmp(arg, "--", 2) && optopt)
+		arg = shortopt;
+	if (c == ':')
+		return tool_usage(cmd, "option '%s' needs an argument", arg);
+	return tool_usage(cmd, "unknown option '%s'", arg);
+}
+
+void tool_err_at(const char *file, int err, const struct imacarry_where *w,
+		 bool entry)
+{
+	if (!w) {
+		tool_err("%s: %s", file, imacarry_strerror(err));
+		return;
+	}
+	if (!entry) {
+		tool_err("%s: offset %llu: %s", file,
+			 (unsigned long long)w->offset, imacarry_strerror(err));
+		return;
+	}
+	tool_err("%s: offset %llu, entry %llu: %s", file,
+		 (unsigned long long)w->offset, (unsigned long long)w->index,
+		 imacarry_strerror(err));
+}
+
+bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,
+		     unsigned long *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool tool_parse_digest_size(const char *s, unsigned int *out)
+{
+	unsigned long v;
+
+	if (!tool_parse_uint(s, 0, 64, &v))
+		return false;
+	if (v != 0 && v != 20 && v != 32 && v != 48 && v != 64)
+		return false;
+	*out = (unsigned int)v;
+	return true;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+bool tool_parse_hex(const char *s, size_t slen, uint8_t *out, size_t size)
+{
+	size_t i;
+
+	if (slen != 2 * size)
+		return false;
+	for (i = 0; i < size; i++) {
+		int hi = hexval(s[2 * i]);
+		int lo = hexval(s[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return true;
+}
+
+void tool_hex(const uint8_t *p, size_t len, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 0xf];
+	}
+	out[2 * len] = '\0';
+}
+
+static int read_fd(int fd, const char *name, uint8_t **bufp, size_t *lenp)
+{
+	struct stat st;
+	size_t size = TOOL_READ_CHUNK, len = 0;
+	uint8_t *buf, *nbuf;
+	ssize_t n;
+
+	/*
+	 * A regular file is read in one read(2) of its size; the extra byte
+	 * notices a file that grew meanwhile. Pipes and sysfs report no
+	 * useful size, so they grow the buffer geometrically.
+	 */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		if ((uint64_t)st.st_size >= TOOL_READ_MAX) {
+			tool_err("%s: %s", name,
+				 imacarry_strerror(-IMACARRY_ERR_TOOBIG));
+			return -1;
+		}
+		size = (size_t)st.st_size + 1;
+	}
+	buf = malloc(size);
+	if (!buf) {
+		tool_err("%s: %s", name, strerror(ENOMEM));
+		return -1;
+	}
+	for (;;) {
+		if (len == size) {
+			if (size >= TOOL_READ_MAX) {
+				tool_err("%s: %s", name, imacarry_strerror(
+						 -IMACARRY_ERR_TOOBIG));
+				free(buf);
+				return -1;
+			}
+			nbuf = realloc(buf, size * 2);
+			if (!nbuf) {
+				tool_err("%s: %s", name, strerror(ENOMEM));
+				free(buf);
+				return -1;
+			}
+			buf = nbuf;
+			size *= 2;
+		}
+		n = read(fd, buf + len, size - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			tool_err("%s: %s", name, strerror(errno));
+			free(buf);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+int tool_read_file(const char *path, uint8_t **buf, size_t *len)
+{
+	int fd, ret;
+
+	if (!strcmp(path, "-"))
+		return read_fd(STDIN_FILENO, "<stdin>", buf, len);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		tool_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ret = read_fd(fd, path, buf, len);
+	close(fd);
+	return ret;
+}
+
+static int write_all(int fd, const uint8_t *p, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int tool_write_file(const char *path, const void *buf, size_t len)
+{
+	size_t plen = strlen(path);
+	char *tmp;
+	int fd;
+
+	if (!strcmp(path, "-")) {
+		if (write_all(STDOUT_FILENO, buf, len) < 0) {
+			tool_err("<stdout>: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+
+	/* Same directory as @path, so that rename(2) is atomic. */
+	tmp = malloc(plen + sizeof(".XXXXXX"));
+	if (!tmp) {
+		tool_err("%s: %s", path, strerror(ENOMEM));
+		return -1;
+	}
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".XXXXXX", sizeof(".XXXXXX"));
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		tool_err("%s: %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	/*
+	 * mkostemp's 0600 stays: the output holds the measurement list,
+	 * which securityfs shows to root only. fsync because the usual
+	 * reader is the next kernel, right after a kexec.
+	 */
+	if (write_all(fd, buf, len) < 0 || fsync(fd) < 0) {
+		tool_err("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		tool_err("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
+int tool_flush_stdout(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	tool_err("<stdout>: %s", strerror(errno ? errno : EIO));
+	return -1;
+}

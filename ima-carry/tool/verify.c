@@ -1,0 +1,428 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* verify.c - `ima-carry verify`: replay against PCR values, and say why not */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "imacarry.h"
+
+#include "tool.h"
+
+#define CMD	"verify"
+
+/* Where IMA extends by default (CONFIG_IMA_MEASURE_PCR_IDX). */
+#define IMA_PCR	10
+
+static const char usage[] =
+	"Usage: " TOOL_PROG " " CMD " (--pcrs FILE | --tpm DIR) [FILE]\n"
+	"Replay a list and compare it with PCR values; exit 0 only if every bank\n"
+	"matches and every template digest matches its data. On a mismatch, say\n"
+	"whether the list has entries the PCR value had not seen yet (the quote\n"
+	"was taken earlier) or lacks measurements (the load->execute gap).\n"
+	"\n"
+	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
+	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
+	"\n"
+	"  -p, --pcrs FILE  'ALG PCR HEX' lines (as 'replay' prints them)\n"
+	"  -t, --tpm DIR    a TPM's sysfs directory, e.g. /sys/class/tpm/tpm0:\n"
+	"                   reads DIR/pcr-ALG/N for every bank it has\n"
+	"  -h, --help       show this help\n";
+
+static const struct option options[] = {
+	{ "pcrs", required_argument, NULL, 'p' },
+	{ "tpm", required_argument, NULL, 't' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* One expected PCR value, and what the replay learnt about it. */
+struct expect {
+	bool want;
+	uint8_t value[IMACARRY_DIGEST_MAX];
+	bool reached;		/* the replay passed through value */
+	bool at_start;		/* ... before the first entry */
+	uint64_t reached_at;	/* entry index where it did */
+	uint64_t extra;		/* extends of the PCR after that */
+};
+
+struct verify {
+	const char *source;	/* the --pcrs file or --tpm dir */
+	struct expect exp[IMACARRY_ALGO__MAX][IMACARRY_PCR_MAX];
+	enum imacarry_algo banks[IMACARRY_ALGO__MAX];
+	unsigned int nbanks;
+	bool tpm;
+};
+
+static int set_expect(struct verify *v, enum imacarry_algo algo,
+		      unsigned int pcr, const char *hex, size_t hexlen)
+{
+	struct expect *x = &v->exp[algo][pcr];
+
+	if (!tool_parse_hex(hex, hexlen, x->value, imacarry_algo_size(algo)))
+		return -1;
+	x->want = true;
+	return 0;
+}
+
+/* Splits off the next blank-separated word of [*p, end). */
+static size_t word(const char **p, const char *end, const char **w)
+{
+	const char *s = *p;
+
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
+		s++;
+	*w = s;
+	while (s < end && *s != ' ' && *s != '\t' && *s != '\r')
+		s++;
+	*p = s;
+	return (size_t)(s - *w);
+}
+
+static int parse_pcrs_line(struct verify *v, const char *p, const char *end)
+{
+	const char *alg, *num, *hex, *rest;
+	size_t alen, nlen, hlen;
+	char name[16], pcrs[8];
+	unsigned long pcr;
+	int algo;
+
+	alen = word(&p, end, &alg);
+	if (!alen || *alg == '#')
+		return 0;
+	nlen = word(&p, end, &num);
+	hlen = word(&p, end, &hex);
+	if (word(&p, end, &rest) || !nlen || !hlen ||
+	    alen >= sizeof(name) || nlen >= sizeof(pcrs))
+		return -1;
+	memcpy(name, alg, alen);
+	name[alen] = '\0';
+	memcpy(pcrs, num, nlen);
+	pcrs[nlen] = '\0';
+	algo = imacarry_algo_by_name(name);
+	if (algo < 0 || !tool_parse_uint(pcrs, 0, IMACARRY_PCR_MAX - 1, &pcr))
+		return -1;
+	return set_expect(v, (enum imacarry_algo)algo, (unsigned int)pcr,
+			  hex, hlen);
+}
+
+static int read_pcrs(struct verify *v, const char *path)
+{
+	const char *p, *end, *nl;
+	unsigned int line = 0;
+	uint8_t *buf;
+	size_t len;
+
+	if (tool_read_file(path, &buf, &len) < 0)
+		return -1;
+	p = (const char *)buf;
+	end = p + len;
+	for (; p < end; p = nl + 1) {
+		line++;
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		if (parse_pcrs_line(v, p, nl) < 0) {
+			tool_err("%s: line %u: expected 'ALG PCR HEX' (a known bank, PCR 0..23, HEX the bank's size)",
+				 path, line);
+			free(buf);
+			return -1;
+		}
+	}
+	free(buf);
+	return 0;
+}
+
+/* DIR/pcr-ALG/N: hex, upper case in Linux, with a newline. */
+static int read_tpm_pcr(struct verify *v, enum imacarry_algo algo,
+			const char *dir, unsigned int pcr)
+{
+	char path[4096];
+	uint8_t *buf;
+	size_t len;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/pcr-%s/%u", dir,
+		 imacarry_algo_name(algo), pcr);
+	if (access(path, F_OK) < 0 && errno == ENOENT)
+		return 0;
+	if (tool_read_file(path, &buf, &len) < 0)
+		return -1;
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		len--;
+	ret = set_expect(v, algo, pcr, (const char *)buf, len);
+	if (ret < 0)
+		tool_err("%s: not %u bytes of hex", path,
+			 imacarry_algo_size(algo));
+	free(buf);
+	return ret;
+}
+
+static int read_tpm(struct verify *v, const char *dir)
+{
+	char path[4096];
+	struct stat st;
+	enum imacarry_algo a;
+	unsigned int pcr;
+	bool any = false;
+
+	for (a = 0; a < IMACARRY_ALGO__MAX; a++) {
+		snprintf(path, sizeof(path), "%s/pcr-%s", dir,
+			 imacarry_algo_name(a));
+		if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		any = true;
+		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++)
+			if (read_tpm_pcr(v, a, dir, pcr) < 0)
+				return -1;
+	}
+	if (!any) {
+		tool_err("%s: no pcr-ALG directories (a TPM 2.0 on Linux >= 5.12 has them)",
+			 dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* The banks to replay: those with a value and a hash OpenSSL has. */
+static int pick_banks(struct verify *v)
+{
+	struct imacarry_replay *probe;
+	enum imacarry_algo a;
+	unsigned int pcr;
+	bool want;
+
+	for (a = 0; a < IMACARRY_ALGO__MAX; a++) {
+		for (want = false, pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++)
+			want |= v->exp[a][pcr].want;
+		if (!want)
+			continue;
+		if (imacarry_replay_new(&probe, &a, 1) < 0) {
+			tool_err("%s: bank %s: %s; not verified", v->source,
+				 imacarry_algo_name(a),
+				 imacarry_strerror(-IMACARRY_ERR_ALGO));
+			continue;
+		}
+		imacarry_replay_free(probe);
+		v->banks[v->nbanks++] = a;
+	}
+	if (!v->nbanks) {
+		tool_err("%s: no PCR value to verify", v->source);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value may be one the replay passes through: note where. */
+static void track(struct verify *v, const struct imacarry_replay *r,
+		  unsigned int pcr, const struct imacarry_entry *e)
+{
+	uint8_t cur[IMACARRY_DIGEST_MAX];
+	struct expect *x;
+	unsigned int b;
+	int len;
+
+	for (b = 0; b < v->nbanks; b++) {
+		x = &v->exp[v->banks[b]][pcr];
+		if (!x->want)
+			continue;
+		if (x->reached) {
+			x->extra++;
+			continue;
+		}
+		len = imacarry_replay_get(r, v->banks[b], pcr, cur,
+					  sizeof(cur));
+		if (len > 0 && !memcmp(cur, x->value, (size_t)len)) {
+			x->reached = true;
+			x->at_start = !e;
+			x->reached_at = e ? e->index : 0;
+		}
+	}
+}
+
+/* One pass: extend, then compare the PCR just extended. */
+static int walk(struct verify *v, struct tool_input *in,
+		struct imacarry_replay *r, unsigned int *bad, uint64_t *count)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_entry e;
+	uint64_t pos = 0, n = 0;
+	unsigned int pcr;
+	int ret;
+
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++)
+		track(v, r, pcr, NULL);
+	memset(&e, 0, sizeof(e));
+	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
+		n++;
+		ret = imacarry_replay_extend(r, &in->list, &e);
+		if (ret == -IMACARRY_ERR_DIGEST) {
+			w.offset = e.offset;
+			w.index = e.index;
+			tool_input_err(in, ret, &w);
+			(*bad)++;
+		} else if (ret < 0) {
+			tool_err_at(in->name, ret, NULL, false);
+			return -1;
+		}
+		track(v, r, e.pcr, &e);
+	}
+	if (ret < 0) {
+		tool_input_err(in, ret, &w);
+		return -1;
+	}
+	*count = n;
+	return tool_input_end(in, n);
+}
+
+static void diagnose(const struct verify *v, const struct tool_input *in,
+		     const char *alg, unsigned int pcr, const struct expect *x)
+{
+	if (x->reached && x->at_start)
+		tool_err("%s: bank %s PCR %u: the list has %llu extra entries from its start; the quote was taken before any of them",
+			 in->name, alg, pcr, (unsigned long long)x->extra);
+	else if (x->reached)
+		tool_err("%s: bank %s PCR %u: the list has %llu extra entries after entry %llu; the quote was taken earlier",
+			 in->name, alg, pcr, (unsigned long long)x->extra,
+			 (unsigned long long)x->reached_at);
+	else
+		tool_err("%s: bank %s: the list is missing measurements \u2014 the load\u2192execute gap; see the ima-carry.shutdown hook",
+			 in->name, alg);
+}
+
+/* Compares final values; returns the number of mismatches. */
+static unsigned int compare(const struct verify *v,
+			    const struct tool_input *in,
+			    const struct imacarry_replay *r)
+{
+	char got_hex[2 * IMACARRY_DIGEST_MAX + 1];
+	char want_hex[2 * IMACARRY_DIGEST_MAX + 1];
+	uint8_t got[IMACARRY_DIGEST_MAX];
+	const struct expect *x;
+	unsigned int b, pcr, bad = 0;
+	const char *alg;
+	int len;
+
+	for (b = 0; b < v->nbanks; b++) {
+		alg = imacarry_algo_name(v->banks[b]);
+		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+			x = &v->exp[v->banks[b]][pcr];
+			if (!x->want)
+				continue;
+			/*
+			 * A TPM has every PCR; the list speaks for the IMA
+			 * PCR and those it extends, not the firmware's.
+			 */
+			if (v->tpm && pcr != IMA_PCR &&
+			    !imacarry_replay_touched(r, pcr))
+				continue;
+			len = imacarry_replay_get(r, v->banks[b], pcr, got,
+						  sizeof(got));
+			if (len > 0 && !memcmp(got, x->value, (size_t)len))
+				continue;
+			tool_hex(got, len > 0 ? (size_t)len : 0, got_hex);
+			tool_hex(x->value, imacarry_algo_size(v->banks[b]),
+				 want_hex);
+			tool_err("%s: bank %s PCR %u does not match %s: replay %s, expected %s",
+				 in->name, alg, pcr, v->source, got_hex,
+				 want_hex);
+			diagnose(v, in, alg, pcr, x);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static void ok_line(const struct verify *v, const struct tool_input *in,
+		    uint64_t n)
+{
+	unsigned int b;
+
+	if (tool_quiet)
+		return;
+	printf("%s: ok: %llu entries match %s in", in->name,
+	       (unsigned long long)n, v->source);
+	for (b = 0; b < v->nbanks; b++)
+		printf("%s %s", b ? "," : "", imacarry_algo_name(v->banks[b]));
+	putchar('\n');
+}
+
+static int do_verify(int argc, char *argv[])
+{
+	const char *pcrs = NULL, *tpm = NULL;
+	unsigned int bad = 0, mismatch;
+	struct imacarry_replay *r;
+	struct tool_input in;
+	struct verify *v;
+	uint64_t n = 0;
+	int c, ret;
+
+	while ((c = getopt_long(argc, argv, ":p:t:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			pcrs = optarg;
+			break;
+		case 't':
+			tpm = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return TOOL_EXIT_OK;
+		default:
+			return tool_bad_option(CMD, c, argv);
+		}
+	}
+	if (!pcrs == !tpm)
+		return tool_usage(CMD, "give exactly one of --pcrs and --tpm");
+	if (argc - optind > 1)
+		return tool_usage(CMD, "too many arguments");
+
+	v = calloc(1, sizeof(*v));
+	if (!v) {
+		tool_err("%s", imacarry_strerror(-IMACARRY_ERR_NOMEM));
+		return TOOL_EXIT_INVALID;
+	}
+	v->source = pcrs ? pcrs : tpm;
+	v->tpm = !pcrs;
+	ret = pcrs ? read_pcrs(v, pcrs) : read_tpm(v, tpm);
+	if (ret == 0)
+		ret = pick_banks(v);
+	if (ret < 0) {
+		free(v);
+		return TOOL_EXIT_INVALID;
+	}
+	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL, 0) < 0) {
+		free(v);
+		return TOOL_EXIT_INVALID;
+	}
+	ret = imacarry_replay_new(&r, v->banks, v->nbanks);
+	if (ret < 0) {
+		tool_err("replay: %s", imacarry_strerror(ret));
+		goto out;
+	}
+	ret = walk(v, &in, r, &bad, &n);
+	if (ret == 0) {
+		mismatch = compare(v, &in, r);
+		if (!mismatch && !bad)
+			ok_line(v, &in, n);
+		if (bad)
+			tool_err("%s: %u template digests do not match their data",
+				 in.name, bad);
+		if (mismatch || bad)
+			ret = -1;
+	}
+	imacarry_replay_free(r);
+out:
+	tool_input_close(&in);
+	free(v);
+	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;
+}
+
+const struct tool_cmd tool_cmd_verify = {
+	.name = CMD,
+	.cmd = do_verify,
+	.help = "replay a list against PCR values (a file or a TPM); diagnose",
+};
