@@ -1,0 +1,143 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# build-kernel.sh - build (or fetch from cache) the arm64 e2e guest kernel Image.
+#
+# usage: build-kernel.sh VERSION [OUT]
+#   VERSION  6.1 or 6.12: Debian's /usr/src/linux-source-VERSION.tar.xz
+#   OUT      where to copy the Image (optional)
+# Prints the cached Image's path on stdout; progress goes to stderr.
+#
+# The Image is cached under $IMACARRY_CACHE/kernel/<key>/, key = sha256 of the
+# kernel package version, the config fragment, the patch series and this
+# script, so that a warm run never rebuilds.  Environment:
+#   IMACARRY_CACHE      cache root (default /var/cache/ima-carry)
+#   E2E_KERNEL_PATCHES  patch directory (default <srcdir>/kernel-patch);
+#                       set it to an empty directory for a vanilla kernel
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+cache=${IMACARRY_CACHE:-/var/cache/ima-carry}
+fragment=$here/kernel.config
+lockfile=/tmp/ima-carry-kbuild.lock
+
+say() { printf 'build-kernel: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 VERSION [OUT]" >&2; exit 2; }
+ver=$1
+out=${2:-}
+tarball=/usr/src/linux-source-$ver.tar.xz
+[ -f "$tarball" ] || die "$tarball missing: apt-get install linux-source-$ver"
+
+# A per-version series wins over the common one; a cover letter has no diff.
+pdir=${E2E_KERNEL_PATCHES:-$top/kernel-patch}
+[ -d "$pdir/$ver" ] && pdir=$pdir/$ver
+patches=()
+for p in "$pdir"/*.patch; do
+	[ -f "$p" ] || continue
+	grep -q '^diff --git' "$p" || continue
+	patches+=("$p")
+done
+
+# Without our patch CONFIG_IMA_CARRY cannot exist: leave it out, loudly, so
+# that the control scenario still runs on a vanilla kernel.
+want=$(grep -E '^CONFIG_[A-Z0-9_]+=' "$fragment")
+if [ ${#patches[@]} -eq 0 ]; then
+	say "NOTE: no kernel patch in $pdir: vanilla kernel without CONFIG_IMA_CARRY"
+	want=$(printf '%s\n' "$want" | grep -v '^CONFIG_IMA_CARRY=')
+fi
+
+pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver" 2>/dev/null) ||
+	pkgver=$(sha256sum "$tarball" | cut -d' ' -f1)
+cc=aarch64-linux-gnu-gcc
+ccver=$($cc --version | head -n1)
+key=$( {
+	printf 'linux-source-%s %s\n%s\n' "$ver" "$pkgver" "$ccver"
+	printf '%s\n' "$want"
+	for p in "${patches[@]}"; do
+		printf '%s\n' "$(basename "$p")"
+		cat "$p"
+	done
+	cat "$0"
+} | sha256sum | cut -c1-16)
+kdir=$cache/kernel/$ver-$key
+
+finish() {
+	if [ -n "$out" ]; then
+		mkdir -p "$(dirname "$out")"
+		cp "$kdir/Image" "$out.tmp.$$"
+		mv "$out.tmp.$$" "$out"
+	fi
+	echo "$kdir/Image"
+}
+
+if [ -f "$kdir/Image" ]; then
+	say "cached: linux $ver ($pkgver), ${#patches[@]} patch(es), $kdir"
+	finish
+	exit 0
+fi
+
+# One kernel build at a time on this machine: others build kernels too.
+mkdir -p "$cache/kernel" "$cache/ccache" "$cache/kbuild"
+exec 9>"$lockfile"
+say "waiting for $lockfile"
+flock 9
+if [ -f "$kdir/Image" ]; then
+	say "built meanwhile by someone else: $kdir"
+	finish
+	exit 0
+fi
+
+start=$(date +%s)
+src=$cache/kbuild/linux-$ver
+say "extracting $tarball into $src"
+rm -rf "$src"
+mkdir -p "$src"
+tar -xJf "$tarball" -C "$src" --strip-components=1
+
+for p in "${patches[@]}"; do
+	say "applying $(basename "$p")"
+	patch -d "$src" -p1 --batch --forward -s <"$p" ||
+		die "$(basename "$p") does not apply to linux-source-$ver"
+done
+
+kmake() {
+	make -C "$src" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+		CC="ccache $cc" KBUILD_BUILD_USER=e2e KBUILD_BUILD_HOST=ima-carry \
+		"$@"
+}
+export CCACHE_DIR=$cache/ccache
+printf '%s\n' "$want" >"$src/e2e.config"
+kmake -s tinyconfig >&2
+"$src/scripts/kconfig/merge_config.sh" -m -O "$src" "$src/.config" \
+	"$src/e2e.config" >/dev/null
+kmake -s olddefconfig >&2
+
+# Kconfig drops what it cannot satisfy without a word: check every option.
+lost=()
+while IFS= read -r line; do
+	grep -qxF "$line" "$src/.config" || lost+=("$line")
+done <<<"$want"
+if [ ${#lost[@]} -gt 0 ]; then
+	say "fragment options that did not survive olddefconfig:"
+	printf '  %s\n' "${lost[@]}" >&2
+	die "kernel config incomplete"
+fi
+
+say "building Image (linux $ver, -j2, ccache $CCACHE_DIR)"
+kmake -s -j2 Image >&2 || die "kernel build failed"
+
+tmp=$cache/kernel/.tmp-$ver-$key.$$
+rm -rf "$tmp"
+mkdir -p "$tmp"
+cp "$src/arch/arm64/boot/Image" "$tmp/Image"
+cp "$src/.config" "$tmp/config"
+{
+	echo "linux-source-$ver $pkgver"
+	for p in "${patches[@]}"; do basename "$p"; done
+} >"$tmp/inputs"
+rm -rf "$kdir"
+mv "$tmp" "$kdir"
+say "built in $(( $(date +%s) - start )) s: $kdir"
+finish

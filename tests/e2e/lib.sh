@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# lib.sh - shared host side of the e2e scenarios: artifacts, initramfs chain, QEMU runs.
+#
+# A scenario sources this file, calls e2e_init, writes one shell script per hop
+# (e2e_hop), boots the chain (e2e_run) and judges what the guest printed
+# (e2e_get, e2e_val) with the host's ima-carry.  Exit codes: 0 pass, 1 fail,
+# 77 skip (always with a loud reason).
+set -euo pipefail
+
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+E2E_TOP=$(cd "$E2E_DIR/../.." && pwd)
+E2E_CACHE=${IMACARRY_CACHE:-/var/cache/ima-carry}
+E2E_TIMEOUT=${E2E_TIMEOUT:-300}
+E2E_CMDLINE="console=ttyAMA0 rdinit=/init rootfstype=ramfs ima_policy=tcb"
+E2E_CMDLINE="$E2E_CMDLINE ima_template=ima-ng ima_hash=sha256 panic=-1"
+
+# Artifacts for others to reuse go to tests/e2e/out of the source tree, or of
+# the build tree when the source is read-only (distcheck).
+if [ -z "${E2E_OUT:-}" ]; then
+	E2E_OUT=$E2E_DIR/out
+	mkdir -p "$E2E_OUT" 2>/dev/null && [ -w "$E2E_OUT" ] ||
+		E2E_OUT=${top_builddir:-$PWD}/tests/e2e/out
+fi
+mkdir -p "$E2E_OUT"
+
+e2e_say() { printf 'e2e[%s]: %s\n' "${E2E_NAME:-?}" "$*" >&2; }
+
+e2e_skip() {
+	printf '\n*** SKIP e2e %s: %s ***\n\n' "${E2E_NAME:-?}" "$*" >&2
+	exit 77
+}
+
+e2e_fail() {
+	printf '\n*** FAIL e2e %s: %s ***\n' "${E2E_NAME:-?}" "$*" >&2
+	[ -n "${E2E_LOG:-}" ] && [ -f "$E2E_LOG" ] &&
+		printf '    console log: %s\n' "$E2E_LOG" >&2
+	echo >&2
+	exit 1
+}
+
+e2e_pass() {
+	printf 'PASS e2e %s: %s\n' "${E2E_NAME:-?}" "$*" >&2
+	exit 0
+}
+
+# e2e_init NAME: fresh work directory $W for this scenario.
+e2e_init() {
+	E2E_NAME=$1
+	W=${top_builddir:-$PWD}/tests/e2e/work/$E2E_NAME
+	rm -rf "$W"
+	mkdir -p "$W"
+	E2E_LOG=
+	E2E_T0=$(date +%s)
+	local t
+	for t in qemu-system-aarch64 swtpm cpio gzip base64 timeout; do
+		command -v "$t" >/dev/null ||
+			e2e_skip "$t is missing (./quickstart deps installs it)"
+	done
+}
+
+# e2e_kernel VERSION: the cached arm64 Image of that version, built if needed.
+e2e_kernel() {
+	local ver=$1 img
+	[ -f "/usr/src/linux-source-$ver.tar.xz" ] ||
+		e2e_skip "linux-source-$ver is not installed"
+	command -v aarch64-linux-gnu-gcc >/dev/null ||
+		e2e_skip "gcc-aarch64-linux-gnu is not installed"
+	img=$("$E2E_DIR/build-kernel.sh" "$ver") || e2e_fail "kernel $ver build failed"
+	# Publish 6.1's Image for others to reuse.
+	if [ "$ver" = 6.1 ]; then
+		cp "$img" "$E2E_OUT/.Image.$$" && mv "$E2E_OUT/.Image.$$" "$E2E_OUT/Image"
+	fi
+	echo "$img"
+}
+
+# e2e_kernel_has IMAGE-PATH OPTION: whether that cached kernel was built with it.
+e2e_kernel_has() {
+	grep -qx "$2=y" "$(dirname "$1")/config"
+}
+
+# Debian's busybox-static:arm64, unpacked into the cache (never into /).
+e2e_busybox() {
+	local dir=$E2E_CACHE/guest debs ver
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		[ "$(id -u)" -eq 0 ] ||
+			e2e_skip "dpkg has no arm64 architecture; run as root once"
+		dpkg --add-architecture arm64
+		apt-get update -qq >&2
+	fi
+	ver=$(apt-cache show --no-all-versions busybox-static:arm64 2>/dev/null |
+		sed -n 's/^Version: //p')
+	[ -n "$ver" ] || { apt-get update -qq >&2; ver=$(apt-cache show \
+		--no-all-versions busybox-static:arm64 | sed -n 's/^Version: //p'); }
+	[ -n "$ver" ] || e2e_skip "busybox-static:arm64 is not available from apt"
+	ver=${ver//:/_}
+	if [ ! -x "$dir/busybox-$ver/bin/busybox" ]; then
+		debs=$(mktemp -d "$E2E_CACHE/dl.XXXXXX")
+		(cd "$debs" && apt-get -o APT::Sandbox::User=root download \
+			-qq busybox-static:arm64 >&2) ||
+			e2e_skip "cannot download busybox-static:arm64"
+		rm -rf "$dir/busybox-$ver"
+		mkdir -p "$dir/busybox-$ver"
+		dpkg -x "$debs"/busybox-static_*.deb "$dir/busybox-$ver"
+		rm -rf "$debs"
+	fi
+	echo "$dir/busybox-$ver/bin/busybox"
+}
+
+# The project's static aarch64 kexec into E2E_GUEST_KEXEC; E2E_DEBIAN_KEXEC=1
+# allows Debian's dynamic one (a root overlay with its libraries) while ours is
+# not built yet.
+e2e_guest_kexec() {
+	if [ -x "$E2E_OUT/kexec" ]; then
+		E2E_KEXEC_KIND=project
+		E2E_GUEST_KEXEC=$E2E_OUT/kexec
+		return 0
+	fi
+	[ "${E2E_DEBIAN_KEXEC:-0}" = 1 ] || return 1
+	E2E_KEXEC_KIND=debian
+	E2E_GUEST_KEXEC=$("$E2E_DIR/debian-kexec.sh" "$E2E_CACHE/guest") ||
+		e2e_skip "cannot assemble Debian's arm64 kexec"
+}
+
+# Whether the guest kexec knows --ima-carry (the static binary's own help).
+e2e_kexec_has_carry() {
+	[ "${E2E_KEXEC_KIND:-}" = project ] || return 1
+	command -v qemu-aarch64-static >/dev/null || return 0
+	qemu-aarch64-static "$1" --help 2>&1 | grep -q -- --ima-carry
+}
+
+# The host's ima-carry: the one this build tree made.
+e2e_host_tool() {
+	local t
+	for t in "${IMA_CARRY:-}" "${top_builddir:-}/ima-carry/tool/ima-carry" \
+		"${top_builddir:-}/ima-carry-tool" "${top_builddir:-}/ima-carry"; do
+		[ -n "$t" ] && [ -f "$t" ] && [ -x "$t" ] && { echo "$t"; return 0; }
+	done
+	return 1
+}
+
+# e2e_hop N [KERNEL]: read hop N's guest script from stdin.  Optional files
+# for that hop go under $W/hop$N.files/ (copied to the guest's /).
+e2e_hop() {
+	cat >"$W/hop$1.sh"
+	[ $# -ge 2 ] && echo "$2" >"$W/hop$1.kernel"
+	mkdir -p "$W/hop$1.files"
+	E2E_HOPS=$(( $1 > ${E2E_HOPS:-0} ? $1 : ${E2E_HOPS:-0} ))
+}
+
+# e2e_stage DIR HOP: one hop's root filesystem, without the next hop.
+e2e_stage() {
+	local dir=$1 hop=$2
+	mkdir -p "$dir"/{bin,sbin,usr/bin,usr/sbin,lib,dev,proc,sys,run,tmp,e2e,next}
+	cp "$E2E_BUSYBOX" "$dir/bin/busybox"
+	ln -s busybox "$dir/bin/sh"
+	cp "$E2E_DIR/guest-init" "$dir/init"
+	chmod 755 "$dir/init"
+	mknod -m 600 "$dir/dev/console" c 5 1
+	mknod -m 666 "$dir/dev/null" c 1 3
+	echo "$hop" >"$dir/e2e/hop"
+	cp "$W/hop$hop.sh" "$dir/e2e/script"
+	if [ -n "${E2E_GUEST_KEXEC:-}" ]; then
+		if [ "$E2E_KEXEC_KIND" = debian ]; then
+			cp -a "$E2E_GUEST_KEXEC"/. "$dir/"
+		else
+			cp "$E2E_GUEST_KEXEC" "$dir/sbin/kexec"
+		fi
+	fi
+	[ -n "${E2E_GUEST_TOOL:-}" ] && cp "$E2E_GUEST_TOOL" "$dir/bin/ima-carry"
+	cp -a "$W/hop$hop.files"/. "$dir/"
+}
+
+e2e_cpio() {
+	(cd "$1" && find . | LC_ALL=C sort |
+		cpio -o -H newc -R 0:0 --quiet) | gzip -6 >"$2"
+}
+
+e2e_hop_kernel() {
+	if [ -f "$W/hop$1.kernel" ]; then cat "$W/hop$1.kernel"; else echo "$E2E_KERNEL"; fi
+}
+
+# e2e_chain: nested initramfs, hop N inside hop N-1; prints hop 1's initrd.
+e2e_chain() {
+	local n=$E2E_HOPS i next=
+	for ((i = n; i >= 1; i--)); do
+		rm -rf "$W/stage$i"
+		e2e_stage "$W/stage$i" "$i"
+		if [ -n "$next" ]; then
+			cp "$(e2e_hop_kernel $((i + 1)))" "$W/stage$i/next/Image"
+			mv "$next" "$W/stage$i/next/initrd"
+		fi
+		e2e_cpio "$W/stage$i" "$W/initrd$i.cpio.gz"
+		rm -rf "$W/stage$i"
+		next=$W/initrd$i.cpio.gz
+	done
+	echo "$next"
+}
+
+# e2e_run: boot the chain once, with a fresh software TPM.  Sets E2E_LOG.
+e2e_run() {
+	local initrd tpm=$W/tpm rc=0 t0 spid
+	initrd=$(e2e_chain)
+	E2E_LOG=$W/console.log
+	rm -rf "$tpm"
+	mkdir -p "$tpm"
+	swtpm socket --tpm2 --tpmstate dir="$tpm" \
+		--ctrl type=unixio,path="$tpm/ctrl" --terminate \
+		--log file="$W/swtpm.log" &
+	spid=$!
+	for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
+	[ -S "$tpm/ctrl" ] || { kill "$spid" 2>/dev/null; e2e_fail "swtpm did not start"; }
+	t0=$(date +%s.%N)
+	timeout -k 10 "$E2E_TIMEOUT" qemu-system-aarch64 \
+		-M virt -cpu max,pauth-impdef=on -smp 1 -m 1G \
+		-display none -monitor none -serial stdio -nic none -no-reboot \
+		-kernel "$(e2e_hop_kernel 1)" -initrd "$initrd" \
+		-append "$E2E_CMDLINE ${E2E_APPEND:-}" \
+		-chardev socket,id=chrtpm,path="$tpm/ctrl" \
+		-tpmdev emulator,id=tpm0,chardev=chrtpm \
+		-device tpm-tis-device,tpmdev=tpm0 \
+		</dev/null >"$E2E_LOG" 2>"$W/qemu.err" || rc=$?
+	E2E_BOOT_SECS=$(echo "$(date +%s.%N) - $t0" | bc)
+	kill "$spid" 2>/dev/null || true
+	wait "$spid" 2>/dev/null || true
+	tr -d '\r' <"$E2E_LOG" >"$E2E_LOG.tmp" && mv "$E2E_LOG.tmp" "$E2E_LOG"
+	[ "$rc" -eq 124 ] && e2e_fail "QEMU timed out after ${E2E_TIMEOUT}s"
+	[ "$rc" -eq 0 ] || e2e_fail "QEMU exited with $rc: $(head -c 300 "$W/qemu.err")"
+	if grep -q 'Kernel panic' "$E2E_LOG"; then
+		e2e_fail "guest kernel panic: $(grep -m1 'Kernel panic' "$E2E_LOG")"
+	fi
+	e2e_say "boot chain of $E2E_HOPS hop(s): $(printf '%.1f' "$E2E_BOOT_SECS") s wall"
+}
+
+# e2e_val NAME: the values the guest printed with e2e_val NAME (all lines).
+e2e_val() {
+	sed -n "s/^@@E2E $1 //p" "$E2E_LOG"
+}
+
+# e2e_get NAME OUT: decode the file the guest printed with e2e_emit NAME.
+e2e_get() {
+	grep -q "^@@E2E-END $1\$" "$E2E_LOG" || e2e_fail "guest did not print $1"
+	sed -n "/^@@E2E-BEGIN $1\$/,/^@@E2E-END $1\$/p" "$E2E_LOG" |
+		sed '1d;$d' | base64 -d >"$2" || e2e_fail "cannot decode $1"
+}
+
+# e2e_pcrs NAME OUT: the PCR 10 values the guest printed, as a --pcrs file.
+e2e_pcrs() {
+	e2e_val "$1" | tr 'A-F' 'a-f' >"$2"
+	[ -s "$2" ] || e2e_fail "guest printed no PCR values for $1"
+}
+
+# e2e_hops_done N: the guest booted hops 1..N in order and finished hop N.
+e2e_hops_done() {
+	local seen want
+	seen=$(e2e_val hop | tr '\n' ' ')
+	want=$(seq -s ' ' 1 "$1")
+	[ "$seen" = "$want " ] ||
+		e2e_fail "guest booted hops '${seen% }', expected '$want'"
+	e2e_val done | grep -qx "$1" || e2e_fail "hop $1 did not finish"
+}
+
+# Common setup: kernel, busybox, guest tools.  E2E_NEED_CARRY=1 skips unless
+# the kernel patch and kexec --ima-carry are both there.
+e2e_setup() {
+	local ver=${1:-6.1}
+	E2E_BUSYBOX=$(e2e_busybox)
+	E2E_KERNEL=$(e2e_kernel "$ver")
+	E2E_HOST_TOOL=$(e2e_host_tool) ||
+		e2e_skip "the host ima-carry tool is not built yet"
+	e2e_guest_kexec ||
+		e2e_skip "no static aarch64 kexec at $E2E_OUT/kexec yet (make e2e builds it)"
+	E2E_GUEST_TOOL=
+	[ -x "$E2E_OUT/ima-carry" ] && E2E_GUEST_TOOL=$E2E_OUT/ima-carry
+	if [ "${E2E_NEED_CARRY:-0}" = 1 ]; then
+		e2e_kernel_has "$E2E_KERNEL" CONFIG_IMA_CARRY ||
+			e2e_skip "linux $ver has no CONFIG_IMA_CARRY: kernel-patch/ not there yet"
+		e2e_kexec_has_carry "$E2E_GUEST_KEXEC" ||
+			e2e_skip "the guest kexec has no --ima-carry yet"
+	fi
+	if [ "${E2E_NEED_GUEST_TOOL:-0}" = 1 ] && [ -z "$E2E_GUEST_TOOL" ]; then
+		e2e_skip "no static aarch64 ima-carry at $E2E_OUT/ima-carry yet"
+	fi
+	return 0
+}
