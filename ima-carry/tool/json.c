@@ -100,20 +100,24 @@ static void json_hex(const uint8_t *p, size_t len)
 	putchar('"');
 }
 
-/* "sha256:" NUL digest, as d-ng stores it: shown as "sha256:HEX". */
+/*
+ * "sha256:" NUL digest, as d-ng stores it, shown as "sha256:HEX" with the
+ * kernel's logic: the string up to its NUL unless it starts with its last
+ * ':', then hex from two bytes past that ':'.
+ */
 static void json_algo_digest(const uint8_t *p, size_t len)
 {
-	const uint8_t *nul = memchr(p, '\0', len);
-	size_t plen;
+	const uint8_t *nul = memchr(p, '\0', len), *colon;
 
-	if (!nul || nul == p || nul[-1] != ':') {
+	colon = nul ? memrchr(p, ':', (size_t)(nul - p)) : NULL;
+	if (!colon) {
 		json_hex(p, len);
 		return;
 	}
-	plen = (size_t)(nul - p);
 	putchar('"');
-	json_esc(p, plen);
-	put_hex(nul + 1, len - plen - 1);
+	if (colon != p)
+		json_esc(p, (size_t)(nul - p));
+	put_hex(colon + 2, len - (size_t)(colon + 2 - p));
 	putchar('"');
 }
 
@@ -189,8 +193,8 @@ void json_header(const struct imacarry_blob_hdr *h, size_t blob_off)
 void json_entry(const struct imacarry_list *list,
 		const struct imacarry_entry *e, uint64_t n)
 {
+	unsigned int i, j, dup;
 	const char *id;
-	unsigned int i;
 
 	printf("%s\n{\"index\":%llu,\"offset\":%llu,\"pcr\":%u,\"digest\":",
 	       n ? "," : "", (unsigned long long)n,
@@ -204,8 +208,14 @@ void json_entry(const struct imacarry_list *list,
 		id = imacarry_field_name(e->field_id[i]);
 		if (i)
 			putchar(',');
-		json_cstr(id ? id : "?");
-		putchar(':');
+		printf("\"%s", id ? id : "?");
+		/* A custom format may repeat an id: keys must stay unique. */
+		dup = 1;
+		for (j = 0; j < i; j++)
+			dup += e->field_id[j] == e->field_id[i];
+		if (dup > 1)
+			printf("#%u", dup);
+		fputs("\":", stdout);
 		json_field(list, e->field_id[i], &e->field[i]);
 	}
 	fputs("}}", stdout);

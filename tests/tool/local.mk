@@ -1,1 +1,9 @@
 # tests/tool/local.mk - shell tests of the ima-carry tool (fake securityfs, fake TPM).
+# Included from ima-carry/tool/local.mk; run by automake's harness, 77 = skip.
+IC_TOOL_TESTS = \
+	tests/tool/usage.sh \
+	tests/tool/dump.sh \
+	tests/tool/pack.sh \
+	tests/tool/roundtrip.sh
+TESTS += $(IC_TOOL_TESTS)
+EXTRA_DIST += $(IC_TOOL_TESTS) tests/tool/lib.sh
