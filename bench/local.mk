@@ -14,7 +14,7 @@ bench_zfloor_SOURCES = bench/zfloor.c
 bench_zfloor_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 bench_zfloor_LDADD = $(ZLIB_LIBS)
 
-# TESTS += bench/bench-quick.sh  (enabled once the tool and imagen.py are in)
+TESTS += bench/bench-quick.sh
 EXTRA_DIST += bench/run-bench bench/bench-quick.sh bench/README.md
 
 BENCHPY = python3
