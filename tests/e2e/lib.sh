@@ -25,6 +25,11 @@ mkdir -p "$E2E_OUT"
 
 e2e_say() { printf 'e2e[%s]: %s\n' "${E2E_NAME:-?}" "$*" >&2; }
 
+# e2e_story LINE: one plain line of what happened (the demo shows these).
+e2e_story() { printf '  %s\n' "$*"; }
+
+e2e_secs() { echo $(( $(date +%s) - E2E_T0 )); }
+
 e2e_skip() {
 	printf '\n*** SKIP e2e %s: %s ***\n\n' "${E2E_NAME:-?}" "$*" >&2
 	exit 77
@@ -198,7 +203,7 @@ e2e_chain() {
 
 # e2e_run: boot the chain once, with a fresh software TPM.  Sets E2E_LOG.
 e2e_run() {
-	local initrd tpm=$W/tpm rc=0 t0 spid
+	local initrd tpm=$W/tpm rc=0 t0 spid ppid
 	initrd=$(e2e_chain)
 	E2E_LOG=$W/console.log
 	rm -rf "$tpm"
@@ -210,6 +215,12 @@ e2e_run() {
 	for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
 	[ -S "$tpm/ctrl" ] || { kill "$spid" 2>/dev/null; e2e_fail "swtpm did not start"; }
 	t0=$(date +%s.%N)
+	: >"$E2E_LOG"
+	ppid=
+	if [ "${E2E_PROGRESS:-0}" = 1 ]; then
+		e2e_progress &
+		ppid=$!
+	fi
 	timeout -k 10 "$E2E_TIMEOUT" qemu-system-aarch64 \
 		-M virt -cpu max,pauth-impdef=on -smp 1 -m 1G \
 		-display none -monitor none -serial stdio -nic none -no-reboot \
@@ -220,6 +231,8 @@ e2e_run() {
 		-device tpm-tis-device,tpmdev=tpm0 \
 		</dev/null >"$E2E_LOG" 2>"$W/qemu.err" || rc=$?
 	E2E_BOOT_SECS=$(echo "$(date +%s.%N) - $t0" | bc)
+	echo "@@E2E-HOST exit" >>"$E2E_LOG"
+	[ -n "$ppid" ] && wait "$ppid"
 	kill "$spid" 2>/dev/null || true
 	wait "$spid" 2>/dev/null || true
 	tr -d '\r' <"$E2E_LOG" >"$E2E_LOG.tmp" && mv "$E2E_LOG.tmp" "$E2E_LOG"
@@ -231,6 +244,33 @@ e2e_run() {
 	e2e_say "boot chain of $E2E_HOPS hop(s): $(printf '%.1f' "$E2E_BOOT_SECS") s wall"
 }
 
+# e2e_progress: a line per step while the guest runs (for make demo).  It
+# polls the console log until e2e_run appends its exit marker.
+e2e_progress() {
+	local seen=0 n line
+	while :; do
+		n=$(wc -l <"$E2E_LOG")
+		if [ "$n" -gt "$seen" ]; then
+			sed -n "$((seen + 1)),${n}p" "$E2E_LOG" | tr -d '\r' |
+			while IFS= read -r line; do
+				case $line in
+				"@@E2E hop "*)
+					e2e_story "[boot ${line#@@E2E hop }] up, measuring" ;;
+				"@@E2E kexec.load ok")
+					e2e_story "[kexec] next kernel loaded; kexec -e" ;;
+				"@@E2E kexec.load failed")
+					e2e_story "[kexec] load FAILED" ;;
+				"@@E2E done "*)
+					e2e_story "[boot ${line#@@E2E done }] done, powering off" ;;
+				esac
+			done
+			seen=$n
+		fi
+		grep -q '^@@E2E-HOST exit' "$E2E_LOG" && return 0
+		sleep 0.2
+	done
+}
+
 # e2e_val NAME: the values the guest printed with e2e_val NAME (all lines).
 e2e_val() {
 	sed -n "s/^@@E2E $1 //p" "$E2E_LOG"
@@ -240,7 +280,8 @@ e2e_val() {
 e2e_get() {
 	grep -q "^@@E2E-END $1\$" "$E2E_LOG" || e2e_fail "guest did not print $1"
 	sed -n "/^@@E2E-BEGIN $1\$/,/^@@E2E-END $1\$/p" "$E2E_LOG" |
-		sed '1d;$d' | base64 -d >"$2" || e2e_fail "cannot decode $1"
+		sed '1d;$d' | base64 -d | gzip -dc >"$2" ||
+		e2e_fail "cannot decode $1"
 }
 
 # e2e_pcrs NAME OUT: the PCR 10 values the guest printed, as a --pcrs file.
@@ -281,4 +322,45 @@ e2e_setup() {
 		e2e_skip "no static aarch64 ima-carry at $E2E_OUT/ima-carry yet"
 	fi
 	return 0
+}
+
+# e2e_check_carry PREV CUR: CUR's list starts with PREV's byte for byte, and
+# the host's replay of CUR's list gives CUR's PCR 10 in every bank.
+e2e_check_carry() {
+	local prev=$1 cur=$2 n
+	e2e_get "$prev.list" "$W/$prev.bin"
+	e2e_get "$cur.list" "$W/$cur.bin"
+	e2e_pcrs "$cur.pcr" "$W/$cur.pcrs"
+	n=$(stat -c %s "$W/$prev.bin")
+	cmp -n "$n" "$W/$prev.bin" "$W/$cur.bin" >"$W/$cur.cmp" 2>&1 ||
+		e2e_fail "$cur's list does not start with $prev's list:" \
+			"$(head -c 200 "$W/$cur.cmp")"
+	e2e_verify_host "$cur"
+}
+
+# e2e_verify_host NAME: the host's replay of NAME's list matches its PCR 10.
+e2e_verify_host() {
+	[ -f "$W/$1.bin" ] || e2e_get "$1.list" "$W/$1.bin"
+	[ -f "$W/$1.pcrs" ] || e2e_pcrs "$1.pcr" "$W/$1.pcrs"
+	"$E2E_HOST_TOOL" verify --pcrs "$W/$1.pcrs" "$W/$1.bin" \
+		>"$W/$1.hostverify" 2>&1 ||
+		e2e_fail "host replay of $1's list != its TPM PCR 10:" \
+			"$(cat "$W/$1.hostverify")"
+}
+
+# e2e_check_guest_verify NAME: `ima-carry verify --tpm` in the guest passed,
+# for sha1 and sha256 at least.
+e2e_check_guest_verify() {
+	local rc
+	rc=$(e2e_val "$1.rc")
+	e2e_get "$1" "$W/$1.out"
+	[ "$rc" = 0 ] ||
+		e2e_fail "in-guest ima-carry verify --tpm failed ($rc): $(cat "$W/$1.out")"
+	grep -q sha1 "$W/$1.out" && grep -q sha256 "$W/$1.out" ||
+		e2e_fail "in-guest verify did not cover sha1 and sha256: $(cat "$W/$1.out")"
+}
+
+# e2e_pcr NAME ALG: one bank's PCR 10 as the guest printed it.
+e2e_pcr() {
+	e2e_val "$1.pcr" | awk -v a="$2" '$1 == a { print tolower($3) }'
 }

@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# mixed.sh - scenario 7: a kexec -s (kexec_file_load) hop, then a kexec --ima-carry hop.
+#
+# Hop 1 uses the kernel's own carry (CONFIG_IMA_KEXEC, linux,ima-kexec-buffer);
+# hop 2 uses ours.  Boot 3's device tree must not hold the stale
+# linux,ima-kexec-buffer that /sys/firmware/fdt handed to kexec, and every
+# boot's list must replay to PCR 10.
+. "$(dirname "$0")/lib.sh"
+e2e_init mixed
+E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_setup 6.1
+
+e2e_hop 1 <<'GUEST'
+e2e_snapshot boot1
+e2e_kexec -s
+GUEST
+e2e_hop 2 <<'GUEST'
+e2e_snapshot boot2
+e2e_chosen chosen2
+e2e_verify verify2
+e2e_kexec --ima-carry
+GUEST
+e2e_hop 3 <<'GUEST'
+e2e_snapshot boot3
+e2e_chosen chosen3
+e2e_verify verify3
+GUEST
+e2e_run
+e2e_hops_done 3
+[ "$(e2e_val kexec.load | sort -u)" = ok ] || e2e_fail "a kexec load failed"
+
+e2e_val chosen2.fdt | grep -qx ima-kexec-buffer ||
+	e2e_fail "boot 2 got no linux,ima-kexec-buffer: kexec -s did not carry"
+e2e_check_carry preexec1 boot2
+e2e_check_guest_verify verify2
+e2e_val chosen3.fdt | grep -qx ima-kexec-buffer &&
+	e2e_fail "boot 3's DTB still holds the stale linux,ima-kexec-buffer"
+e2e_check_carry preexec2 boot3
+e2e_check_guest_verify verify3
+e2e_story "kexec -s: $(e2e_val boot2.count) measurements in boot 2;" \
+	"kexec --ima-carry: $(e2e_val boot3.count) in boot 3; stale buffer gone"
+e2e_pass "kexec_file_load then kexec --ima-carry: replay matches in every boot" \
+	"($(e2e_secs) s)"
