@@ -1,1 +1,45 @@
 # tests/local.mk - (owned by that area; empty for now)
+
+# ---- libcore: error.c, template.c, list.c, ascii.c, replay.c, real lists ----
+# (owned by libcore; the fixtures come from the independent generator)
+IC_CORE_FIXTURES = tests/gen/fixtures
+IC_CORE_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CRYPTO_CFLAGS) \
+	-DIC_FIXTURES='"$(abs_top_builddir)/$(IC_CORE_FIXTURES)"' \
+	-DIC_IMAGEN='"$(abs_top_srcdir)/tests/gen/imagen.py"'
+IC_CORE_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(CRYPTO_LIBS)
+IC_CORE_TESTS = tests/lib/test-error tests/lib/test-template \
+	tests/lib/test-list tests/lib/test-ascii tests/lib/test-replay \
+	tests/lib/test-real
+check_PROGRAMS += $(IC_CORE_TESTS)
+TESTS += $(IC_CORE_TESTS)
+EXTRA_DIST += tests/gen/imagen.py tests/lib/test-core.h
+tests_lib_test_error_SOURCES = tests/lib/test-error.c
+tests_lib_test_error_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_error_LDADD = $(IC_CORE_LDADD)
+# The template parser is internal (ic_*, not exported): link its source.
+tests_lib_test_template_SOURCES = tests/lib/test-template.c \
+	ima-carry/lib/template.c
+tests_lib_test_template_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_template_LDADD = $(CMOCKA_LIBS)
+tests_lib_test_list_SOURCES = tests/lib/test-list.c
+tests_lib_test_list_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_list_LDADD = $(IC_CORE_LDADD)
+EXTRA_tests_lib_test_list_DEPENDENCIES = $(IC_CORE_FIXTURES)/INDEX
+tests_lib_test_ascii_SOURCES = tests/lib/test-ascii.c
+tests_lib_test_ascii_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_ascii_LDADD = $(IC_CORE_LDADD)
+EXTRA_tests_lib_test_ascii_DEPENDENCIES = $(IC_CORE_FIXTURES)/INDEX
+tests_lib_test_replay_SOURCES = tests/lib/test-replay.c
+tests_lib_test_replay_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_replay_LDADD = $(IC_CORE_LDADD)
+EXTRA_tests_lib_test_replay_DEPENDENCIES = $(IC_CORE_FIXTURES)/INDEX
+tests_lib_test_real_SOURCES = tests/lib/test-real.c
+tests_lib_test_real_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_real_LDADD = $(IC_CORE_LDADD)
+# Generated in the build tree, never committed: INDEX is written last.
+$(IC_CORE_FIXTURES)/INDEX: $(top_srcdir)/tests/gen/imagen.py
+	$(AM_V_GEN)$(MKDIR_P) $(IC_CORE_FIXTURES) && \
+	python3 $(top_srcdir)/tests/gen/imagen.py --fixtures $(IC_CORE_FIXTURES)
+CLEANFILES += $(IC_CORE_FIXTURES)/INDEX $(IC_CORE_FIXTURES)/*.bin \
+	$(IC_CORE_FIXTURES)/*.ascii $(IC_CORE_FIXTURES)/*.pcrs
+# ---- end libcore ----

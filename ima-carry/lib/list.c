@@ -243,6 +243,22 @@ static unsigned int ic_probe(const struct imacarry_list *list, bool *complete,
 	return n;
 }
 
+/*
+ * A wrong layout nearly always trips over the record header (PCR, name
+ * length, name); a fault further in is likelier the list's own.
+ */
+static unsigned int ic_fault_rank(int err)
+{
+	switch (-err) {
+	case IMACARRY_ERR_PCR:
+	case IMACARRY_ERR_NAMELEN:
+	case IMACARRY_ERR_TEMPLATE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
 int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		       size_t len, unsigned int digest_size, int order,
 		       struct imacarry_where *where)
@@ -250,7 +266,7 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 	static const unsigned int sizes[] = { 20, 32, 48, 64 };
 	struct imacarry_where best_where = { 0, 0 };
 	struct imacarry_list best = { 0 }, cand;
-	unsigned int best_n = 0, s, o;
+	unsigned int best_rank = 0, rank, s, o;
 	bool found = false, ambiguous = false;
 	int best_err = -IMACARRY_ERR_DIGESTSIZE;
 
@@ -299,13 +315,15 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 			}
 			if (found)
 				continue;
-			if (n > best_n || (n == best_n &&
-					   fault.offset > best_where.offset) ||
-			    best_err == -IMACARRY_ERR_DIGESTSIZE) {
-				best_n = n;
-				best_where = fault;
-				best_err = err;
-			}
+			/* More records, then a deeper fault, then later. */
+			rank = 2 * n + ic_fault_rank(err);
+			if (best_err != -IMACARRY_ERR_DIGESTSIZE &&
+			    (rank < best_rank || (rank == best_rank &&
+			     fault.offset <= best_where.offset)))
+				continue;
+			best_rank = rank;
+			best_where = fault;
+			best_err = err;
 		}
 	}
 	if (ambiguous)
@@ -327,9 +345,11 @@ int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
 	int ret;
 
 	while ((ret = imacarry_list_next(list, &pos, &e, where)) > 0) {
-		if (no_legacy && e.legacy_ima)
-			return ic_fail(where, e.offset, e.index,
-				       IMACARRY_ERR_LEGACY_IMA);
+		if (no_legacy && e.legacy_ima) {
+			ret = ic_fail(where, e.offset, e.index,
+				      IMACARRY_ERR_LEGACY_IMA);
+			break;
+		}
 		n++;
 	}
 	/* Also on failure: the records before the fault are good. */

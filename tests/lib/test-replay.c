@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* test-replay.c - unit tests for replay.c: banks, violations, digest checks */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <openssl/evp.h>
+
+#include "imacarry.h"
+#include "test-core.h"
+
+static const enum imacarry_algo four[] = {
+	IMACARRY_ALGO_SHA1, IMACARRY_ALGO_SHA256, IMACARRY_ALGO_SHA384,
+	IMACARRY_ALGO_SHA512,
+};
+
+static void hex(const uint8_t *p, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		sprintf(out + 2 * i, "%02x", p[i]);
+	out[2 * n] = '\0';
+}
+
+/* Replays @list into @r; returns how many records failed the check. */
+static int replay_all(struct imacarry_replay *r,
+		      const struct imacarry_list *list)
+{
+	struct imacarry_entry e;
+	uint64_t pos = 0;
+	int ret, bad = 0;
+
+	while ((ret = imacarry_list_next(list, &pos, &e, NULL)) > 0) {
+		ret = imacarry_replay_extend(r, list, &e);
+		if (ret == -IMACARRY_ERR_DIGEST)
+			bad++;
+		else
+			assert_int_equal(ret, 0);
+	}
+	assert_int_equal(ret, 0);
+	return bad;
+}
+
+/* Compares every bank and PCR of @r with the "ALG PCR HEX" lines. */
+static void expect_pcrs(const struct imacarry_replay *r, const char *text,
+			const char *what)
+{
+	uint32_t listed = 0;
+	const char *p = text;
+	char alg[16], want[160], got[160];
+	unsigned int pcr, n = 0;
+	int used;
+
+	while (sscanf(p, "%15s %u %159s%n", alg, &pcr, want, &used) == 3) {
+		uint8_t v[IMACARRY_DIGEST_MAX];
+		int algo = imacarry_algo_by_name(alg), size;
+
+		p += used;
+		assert_true(algo >= 0);
+		assert_true(pcr < IMACARRY_PCR_MAX);
+		size = imacarry_replay_get(r, algo, pcr, v, sizeof(v));
+		assert_int_equal(size, imacarry_algo_size(algo));
+		hex(v, size, got);
+		if (strcmp(got, want))
+			fail_msg("%s: %s PCR %u: got %s, want %s", what, alg,
+				 pcr, got, want);
+		listed |= 1u << pcr;
+		n++;
+	}
+	assert_true(n > 0);
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++)
+		assert_int_equal(imacarry_replay_touched(r, pcr),
+				 (listed >> pcr) & 1);
+}
+
+/* The generator's lists replay to its PCR values, in all four banks. */
+static void test_fixtures(void **state)
+{
+	struct tc_fixture fx[32];
+	int n, i;
+
+	n = tc_fixtures(fx, 32);
+	assert_true(n >= 16);
+	for (i = 0; i < n; i++) {
+		struct imacarry_replay *r;
+		struct imacarry_list list;
+		size_t len, plen;
+		uint8_t *buf = tc_fixture_file(&fx[i], "bin", &len);
+		uint8_t *pcrs = tc_fixture_file(&fx[i], "pcrs", &plen);
+		char *text;
+
+		assert_non_null(buf);
+		assert_non_null(pcrs);
+		text = calloc(1, plen + 1);
+		memcpy(text, pcrs, plen);
+		assert_int_equal(imacarry_list_init(&list, buf, len, 0, -1,
+						    NULL), 0);
+		assert_int_equal(imacarry_replay_new(&r, four, 4), 0);
+		assert_int_equal(replay_all(r, &list), 0);
+		expect_pcrs(r, text, fx[i].stem);
+		imacarry_replay_free(r);
+
+		/* One bank at a time: the check then hashes on its own. */
+		assert_int_equal(imacarry_replay_new(&r, &four[(i + 1) % 4],
+						     1), 0);
+		assert_int_equal(replay_all(r, &list), 0);
+		imacarry_replay_free(r);
+		free(text);
+		free(buf);
+		free(pcrs);
+	}
+}
+
+static void test_algos(void **state)
+{
+	static const char *const names[] = { "sha1", "sha256", "sha384",
+					     "sha512", "sm3" };
+	static const unsigned int sizes[] = { 20, 32, 48, 64, 32 };
+	unsigned int i;
+
+	for (i = 0; i < IMACARRY_ALGO__MAX; i++) {
+		assert_string_equal(imacarry_algo_name(i), names[i]);
+		assert_int_equal(imacarry_algo_size(i), sizes[i]);
+		assert_int_equal(imacarry_algo_by_name(names[i]), i);
+	}
+	assert_int_equal(imacarry_algo_by_name("SHA256"),
+			 IMACARRY_ALGO_SHA256);
+	assert_int_equal(imacarry_algo_by_name("sm3_256"), IMACARRY_ALGO_SM3);
+	assert_int_equal(imacarry_algo_by_name("md5"), -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_algo_by_name("sha"), -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_algo_by_name(""), -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_algo_by_name(NULL), -IMACARRY_ERR_ALGO);
+	assert_null(imacarry_algo_name(IMACARRY_ALGO__MAX));
+	assert_int_equal(imacarry_algo_size(IMACARRY_ALGO__MAX), 0);
+}
+
+static void test_new_and_args(void **state)
+{
+	static const enum imacarry_algo dup[] = { IMACARRY_ALGO_SHA1,
+						  IMACARRY_ALGO_SHA1 };
+	static const enum imacarry_algo bad[] = { IMACARRY_ALGO__MAX };
+	enum imacarry_algo sm3 = IMACARRY_ALGO_SM3;
+	struct imacarry_replay *r = (void *)1;
+	uint8_t v[64] = { 0 };
+	int ret;
+
+	assert_int_equal(imacarry_replay_new(&r, dup, 2),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_replay_new(&r, bad, 1), -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_replay_new(NULL, four, 4),
+			 -IMACARRY_ERR_BADARG);
+	/* SM3 when this OpenSSL has it, a clean ALGO error when not. */
+	ret = imacarry_replay_new(&r, &sm3, 1);
+	if (ret == 0) {
+		assert_int_equal(imacarry_replay_get(r, sm3, 10, v, 64), 32);
+		imacarry_replay_free(r);
+	} else {
+		assert_int_equal(ret, -IMACARRY_ERR_ALGO);
+	}
+
+	assert_int_equal(imacarry_replay_new(&r, four + 1, 1), 0);
+	assert_int_equal(imacarry_replay_get(r, IMACARRY_ALGO_SHA1, 10, v, 64),
+			 -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_replay_get(r, IMACARRY_ALGO_SHA256, 24, v,
+					     64), -IMACARRY_ERR_PCR);
+	assert_int_equal(imacarry_replay_get(r, IMACARRY_ALGO_SHA256, 10, v,
+					     31), -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_replay_get(r, IMACARRY_ALGO_SHA256, 10, v,
+					     32), 32);
+	assert_true(v[0] == 0 && !memcmp(v, v + 1, 31));
+	assert_int_equal(imacarry_replay_set(r, IMACARRY_ALGO_SHA256, 10, v,
+					     20), -IMACARRY_ERR_BADLEN);
+	assert_int_equal(imacarry_replay_set(r, IMACARRY_ALGO_SHA1, 10, v,
+					     20), -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_replay_set(r, IMACARRY_ALGO_SHA256, 24, v,
+					     32), -IMACARRY_ERR_PCR);
+	assert_false(imacarry_replay_touched(r, 10));
+	assert_false(imacarry_replay_touched(r, 99));
+	assert_false(imacarry_replay_touched(NULL, 10));
+	imacarry_replay_free(r);
+	imacarry_replay_free(NULL);
+}
+
+/* PCR_new = H(PCR_old || H(template data)), worked out here with EVP. */
+static void sha256(const void *a, size_t alen, const void *b, size_t blen,
+		   uint8_t *out)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+
+	assert_non_null(ctx);
+	assert_true(EVP_DigestInit_ex(ctx, EVP_sha256(), NULL));
+	assert_true(EVP_DigestUpdate(ctx, a, alen));
+	if (blen)
+		assert_true(EVP_DigestUpdate(ctx, b, blen));
+	assert_true(EVP_DigestFinal_ex(ctx, out, NULL));
+	EVP_MD_CTX_free(ctx);
+}
+
+static void test_extend_rules(void **state)
+{
+	enum imacarry_algo bank = IMACARRY_ALGO_SHA256;
+	uint8_t th[32], pcr[32] = { 0 }, ff[32], got[32], pad[256] = { 0 };
+	struct imacarry_replay *r;
+	struct imacarry_list list;
+	struct imacarry_entry e;
+	struct tc_list l = { .ds = 32 };
+	uint64_t pos = 0;
+
+	tc_ima_ng(&l, 10, 0, "/violation");
+	tc_ima_ng(&l, 10, 1, "/data");
+	tc_ima(&l, 10, 2, "/legacy");
+	assert_int_equal(tc_init(&list, &l), 0);
+	assert_int_equal(imacarry_replay_new(&r, &bank, 1), 0);
+
+	/* A violation extends 0xff…, not its zero digest. */
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	assert_true(e.violation);
+	assert_int_equal(imacarry_replay_extend(r, &list, &e), 0);
+	memset(ff, 0xff, sizeof(ff));
+	sha256(pcr, 32, ff, 32, pcr);
+	assert_int_equal(imacarry_replay_get(r, bank, 10, got, 32), 32);
+	assert_memory_equal(got, pcr, 32);
+	assert_true(imacarry_replay_touched(r, 10));
+	assert_false(imacarry_replay_touched(r, 11));
+
+	/* The record's digest (0x01…) is wrong: extended, then reported. */
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	assert_int_equal(imacarry_replay_extend(r, &list, &e),
+			 -IMACARRY_ERR_DIGEST);
+	sha256(e.data, e.data_len, NULL, 0, th);
+	sha256(pcr, 32, th, 32, pcr);
+	assert_int_equal(imacarry_replay_get(r, bank, 10, got, 32), 32);
+	assert_memory_equal(got, pcr, 32);
+
+	/* 'ima': the digest, then the name zero-padded to 256 bytes. */
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	assert_true(e.legacy_ima);
+	assert_int_equal(imacarry_replay_extend(r, &list, &e),
+			 -IMACARRY_ERR_DIGEST);
+	memcpy(pad, "/legacy", 7);
+	sha256(e.field[0].data, 20, pad, 256, th);
+	sha256(pcr, 32, th, 32, pcr);
+	assert_int_equal(imacarry_replay_get(r, bank, 10, got, 32), 32);
+	assert_memory_equal(got, pcr, 32);
+
+	/* A record whose digest is right passes the check. */
+	memcpy(l.buf + e.offset + 4, th, 32);
+	assert_int_equal(imacarry_replay_extend(r, &list, &e), 0);
+
+	e.pcr = 24;
+	assert_int_equal(imacarry_replay_extend(r, &list, &e),
+			 -IMACARRY_ERR_PCR);
+	assert_int_equal(imacarry_replay_extend(NULL, &list, &e),
+			 -IMACARRY_ERR_BADARG);
+	imacarry_replay_free(r);
+}
+
+/* A flipped digest is caught whichever banks are replayed. */
+static void test_digest_check(void **state)
+{
+	struct tc_fixture fx[32];
+	int n, i, b;
+
+	n = tc_fixtures(fx, 32);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		struct imacarry_list list;
+		struct imacarry_entry e;
+		size_t len;
+		uint64_t pos = 0;
+		uint8_t *buf = tc_fixture_file(&fx[i], "bin", &len);
+
+		if (strncmp(fx[i].stem, "mixed-", 6))
+			goto next;
+		assert_int_equal(imacarry_list_init(&list, buf, len, 0, -1,
+						    NULL), 0);
+		assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+		assert_false(e.violation);
+		buf[e.offset + 4 + list.digest_size - 1] ^= 1;
+		for (b = 0; b < 4; b++) {
+			struct imacarry_replay *r;
+
+			assert_int_equal(imacarry_replay_new(&r, &four[b], 1),
+					 0);
+			assert_int_equal(replay_all(r, &list), 1);
+			imacarry_replay_free(r);
+		}
+next:
+		free(buf);
+	}
+}
+
+/* A list split anywhere: the second half from the first half's values. */
+static void test_initial_values(void **state)
+{
+	struct tc_fixture fx[32];
+	struct imacarry_replay *full, *first, *second;
+	struct imacarry_list list, tail;
+	struct imacarry_entry e;
+	size_t len;
+	uint64_t pos = 0, k;
+	uint8_t *buf;
+	unsigned int b, pcr;
+
+	assert_true(tc_fixtures(fx, 32) > 0);
+	buf = tc_fixture_file(&fx[0], "bin", &len);
+	assert_non_null(buf);
+	assert_int_equal(imacarry_list_init(&list, buf, len, 0, -1, NULL), 0);
+	assert_int_equal(imacarry_replay_new(&full, four, 4), 0);
+	assert_int_equal(replay_all(full, &list), 0);
+
+	assert_int_equal(imacarry_replay_new(&first, four, 4), 0);
+	for (k = 0; k < 9; k++) {
+		assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+		assert_int_equal(imacarry_replay_extend(first, &list, &e), 0);
+	}
+	assert_int_equal(imacarry_replay_new(&second, four, 4), 0);
+	for (b = 0; b < 4; b++) {
+		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+			uint8_t v[64];
+			int n = imacarry_replay_get(first, four[b], pcr, v, 64);
+
+			assert_int_equal(imacarry_replay_set(second, four[b],
+							     pcr, v, n), 0);
+		}
+	}
+	assert_int_equal(imacarry_list_init(&tail, buf + pos, len - pos,
+					    list.digest_size, list.big_endian,
+					    NULL), 0);
+	assert_int_equal(replay_all(second, &tail), 0);
+	for (b = 0; b < 4; b++) {
+		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+			uint8_t v[64], w[64];
+			int n = imacarry_replay_get(full, four[b], pcr, v, 64);
+
+			assert_int_equal(imacarry_replay_get(second, four[b],
+							     pcr, w, 64), n);
+			assert_memory_equal(v, w, n);
+		}
+	}
+	imacarry_replay_free(full);
+	imacarry_replay_free(first);
+	imacarry_replay_free(second);
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fixtures),
+		cmocka_unit_test(test_algos),
+		cmocka_unit_test(test_new_and_args),
+		cmocka_unit_test(test_extend_rules),
+		cmocka_unit_test(test_digest_check),
+		cmocka_unit_test(test_initial_values),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
