@@ -43,8 +43,9 @@ static int ic_entry_template(struct imacarry_entry *e, const uint8_t *name,
 				&nfields);
 	if (ret < 0)
 		return ret;
+	/* All of it: the lookup above may read past a shorter name's NUL. */
+	memset(e->tmpl_name, 0, sizeof(e->tmpl_name));
 	memcpy(e->tmpl_name, name, name_len);
-	e->tmpl_name[name_len] = '\0';
 	e->tmpl_nfields = nfields;
 	return 0;
 }
@@ -203,7 +204,7 @@ int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 		return -IMACARRY_ERR_BADARG;
 	if (*pos == 0) {
 		/* A fresh walk: the caller's entry may hold anything. */
-		e->tmpl_name[0] = '\0';
+		memset(e->tmpl_name, 0, sizeof(e->tmpl_name));
 		index = 0;
 	} else {
 		index = e->index + 1;

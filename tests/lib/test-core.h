@@ -23,6 +23,7 @@ static inline uint8_t *tc_read(const char *path, size_t *len)
 	uint8_t *buf = NULL;
 	size_t cap = 0, n = 0, got;
 
+	*len = 0;
 	if (!f)
 		return NULL;
 	do {
@@ -70,9 +71,12 @@ static inline int tc_fixtures(struct tc_fixture *fx, int max)
 static inline uint8_t *tc_fixture_file(const struct tc_fixture *fx,
 				       const char *ext, size_t *len)
 {
-	char path[512];
+	char path[4096];
 
-	snprintf(path, sizeof(path), "%s/%s.%s", IC_FIXTURES, fx->stem, ext);
+	*len = 0;
+	if (snprintf(path, sizeof(path), "%s/%s.%s", IC_FIXTURES, fx->stem,
+		     ext) >= (int)sizeof(path))
+		return NULL;
 	return tc_read(path, len);
 }
 
