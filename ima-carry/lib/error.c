@@ -14,7 +14,8 @@ static const char *const ic_errors[IMACARRY_ERR__MAX] = {
 	[IMACARRY_ERR_NAMELEN] = "template name empty or over 68 bytes",
 	[IMACARRY_ERR_FIELDS] = "template data has the wrong number of fields",
 	[IMACARRY_ERR_PCR] = "PCR index out of range (0..23)",
-	[IMACARRY_ERR_DIGESTSIZE] = "template digest size unknown or undetectable",
+	[IMACARRY_ERR_DIGESTSIZE] =
+		"template digest size unknown or undetectable",
 	[IMACARRY_ERR_MAGIC] = "not an ima-carry blob (bad magic)",
 	[IMACARRY_ERR_VERSION] = "unknown format version",
 	[IMACARRY_ERR_HDRSIZE] = "wrong blob header size",
@@ -27,7 +28,7 @@ static const char *const ic_errors[IMACARRY_ERR__MAX] = {
 	[IMACARRY_ERR_COUNT] = "entry count disagrees with the header",
 	[IMACARRY_ERR_NOSPACE] = "buffer too small",
 	[IMACARRY_ERR_LEGACY_IMA] =
-		"'ima' template entries cannot be restored by Linux; boot with ima_template=ima-ng",
+		"'ima' template: Linux cannot restore it; use ima_template=ima-ng",
 	[IMACARRY_ERR_FDT] = "invalid device tree",
 	[IMACARRY_ERR_NOCHOSEN] = "device tree has no /chosen node",
 	[IMACARRY_ERR_NOTFOUND] = "no linux,ima-carry property",
@@ -35,9 +36,11 @@ static const char *const ic_errors[IMACARRY_ERR__MAX] = {
 	[IMACARRY_ERR_ALGO] = "unknown or unavailable hash algorithm",
 	[IMACARRY_ERR_NOMEM] = "out of memory",
 	[IMACARRY_ERR_IO] = "system call failed",
-	[IMACARRY_ERR_UNSTABLE] = "live measurement list kept growing while read",
+	[IMACARRY_ERR_UNSTABLE] =
+		"live measurement list kept growing while read",
 	[IMACARRY_ERR_NOIMA] = "no securityfs, or no IMA in it",
-	[IMACARRY_ERR_FORMAT] = "not a measurement list, a carry blob or a device tree",
+	[IMACARRY_ERR_FORMAT] =
+		"not a measurement list, a carry blob or a device tree",
 	[IMACARRY_ERR_BADARG] = "invalid argument",
 };
 

@@ -279,7 +279,7 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 	cand.buf = buf;
 	cand.len = len;
 
-	/* Nothing to detect from: an empty list is a little-endian SHA-1 one. */
+	/* Nothing to detect from: an empty list is little-endian SHA-1. */
 	if (!len || (digest_size && order >= 0)) {
 		list->buf = buf;
 		list->len = len;

@@ -33,7 +33,7 @@ struct ic_bank {
 struct imacarry_replay {
 	unsigned int nbanks;
 	uint32_t touched;	/* bit n: PCR n was extended */
-	/* The list's own algorithm, for the digest check, when no bank has it. */
+	/* The list's own algorithm for the digest check, if no bank has it. */
 	EVP_MD *check_md[4];
 	EVP_MD_CTX *check_ctx;
 	struct ic_bank bank[];

@@ -37,8 +37,8 @@ static const struct {
 	{ "ima-sigv2", "d-ngv2|n-ng|sig" },
 	{ "ima-buf", "d-ng|n-ng|buf" },
 	{ "ima-modsig", "d-ng|n-ng|sig|d-modsig|modsig" },
-	{ "evm-sig",
-	  "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|iuid|igid|imode" },
+	{ "evm-sig", "d-ng|n-ng|evmsig|xattrnames|xattrlengths|xattrvalues|"
+		     "iuid|igid|imode" },
 };
 
 const char *imacarry_field_name(enum imacarry_field_id id)

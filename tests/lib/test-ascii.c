@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* test-ascii.c - unit tests for ascii.c: every field rendering, byte for byte */
+/* test-ascii.c - unit tests for ascii.c: every field rendering, exactly */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
