@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* input.c - any input the tool takes (list, blob, device tree, live) as a list */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,12 @@ static int read_live(struct tool_input *in)
 	ret = imacarry_snapshot_read(root, NULL, &buf, &in->len, &in->count,
 				     &w);
 	if (ret < 0) {
-		if (ret == -IMACARRY_ERR_NOIMA || ret == -IMACARRY_ERR_IO ||
-		    ret == -IMACARRY_ERR_UNSTABLE || ret == -IMACARRY_ERR_NOMEM)
+		if (ret == -IMACARRY_ERR_IO)
+			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
+				 strerror(errno));
+		else if (ret == -IMACARRY_ERR_NOIMA ||
+			 ret == -IMACARRY_ERR_UNSTABLE ||
+			 ret == -IMACARRY_ERR_NOMEM)
 			tool_err_at(in->name, ret, NULL, false);
 		else
 			tool_err_at(in->name, ret, &w, true);

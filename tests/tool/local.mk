@@ -4,6 +4,10 @@ IC_TOOL_TESTS = \
 	tests/tool/usage.sh \
 	tests/tool/dump.sh \
 	tests/tool/pack.sh \
-	tests/tool/roundtrip.sh
+	tests/tool/roundtrip.sh \
+	tests/tool/replay.sh \
+	tests/tool/verify.sh \
+	tests/tool/errors.sh \
+	tests/tool/real.sh
 TESTS += $(IC_TOOL_TESTS)
 EXTRA_DIST += $(IC_TOOL_TESTS) tests/tool/lib.sh
