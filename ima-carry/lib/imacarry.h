@@ -150,7 +150,9 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 /*
  * Parses the record at *@pos into @e and advances *@pos. Returns 1 for an
  * entry, 0 at the end of the list, or a negative error (with @where set).
- * Start with *@pos = 0 and e->index = 0 is set for you.
+ * Start with *@pos = 0 and e->index = 0 is set for you; later calls number
+ * the entry e->index + 1. On error *@pos stays at the faulty record, and
+ * @where holds the offset of the faulty field itself.
  */
 int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 		       struct imacarry_entry *e, struct imacarry_where *where);
