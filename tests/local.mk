@@ -1,5 +1,30 @@
 # tests/local.mk - (owned by that area; empty for now)
 
+# ---- libblob: blob.c, fdt.c, snapshot.c, kind, the libtpms soft reboot ----
+# (the other half of this file belongs to libcore; keep the blocks apart)
+IC_BLOB_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CRYPTO_CFLAGS) \
+	$(ZLIB_CFLAGS) $(FDT_CFLAGS)
+IC_BLOB_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(CRYPTO_LIBS) \
+	$(ZLIB_LIBS) $(FDT_LIBS)
+IC_BLOB_TESTS = tests/lib/test-blob tests/lib/test-fdt \
+	tests/lib/test-snapshot tests/lib/test-kind
+check_PROGRAMS += $(IC_BLOB_TESTS)
+TESTS += $(IC_BLOB_TESTS)
+EXTRA_DIST += tests/lib/blob-fixtures.h
+tests_lib_test_blob_SOURCES = tests/lib/test-blob.c
+tests_lib_test_blob_CFLAGS = $(IC_BLOB_CFLAGS)
+tests_lib_test_blob_LDADD = $(IC_BLOB_LDADD)
+tests_lib_test_fdt_SOURCES = tests/lib/test-fdt.c
+tests_lib_test_fdt_CFLAGS = $(IC_BLOB_CFLAGS)
+tests_lib_test_fdt_LDADD = $(IC_BLOB_LDADD)
+tests_lib_test_snapshot_SOURCES = tests/lib/test-snapshot.c
+tests_lib_test_snapshot_CFLAGS = $(IC_BLOB_CFLAGS) -pthread
+tests_lib_test_snapshot_LDADD = $(IC_BLOB_LDADD) -lpthread
+tests_lib_test_kind_SOURCES = tests/lib/test-kind.c
+tests_lib_test_kind_CFLAGS = $(IC_BLOB_CFLAGS)
+tests_lib_test_kind_LDADD = $(IC_BLOB_LDADD)
+# ---- end libblob ----
+
 # ---- libcore: error.c, template.c, list.c, ascii.c, replay.c, real lists ----
 # (owned by libcore; the fixtures come from the independent generator)
 IC_CORE_FIXTURES = tests/gen/fixtures

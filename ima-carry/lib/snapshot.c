@@ -54,11 +54,16 @@ int imacarry_snapshot_count(const char *securityfs, uint64_t *count)
 	fd = open_ima(securityfs, COUNT_FILE);
 	if (fd < 0)
 		return fd;
+	/* One line: stop at its newline rather than wait for the end. */
 	do {
 		n = read(fd, text + got, sizeof(text) - 1 - got);
-		if (n > 0)
+		if (n > 0) {
 			got += (size_t)n;
-	} while ((n > 0 && got < sizeof(text) - 1) || (n < 0 && errno == EINTR));
+			if (memchr(text + got - n, '\n', (size_t)n))
+				break;
+		}
+	} while ((n > 0 && got < sizeof(text) - 1) ||
+		 (n < 0 && errno == EINTR));
 	close(fd);
 	if (n < 0)
 		return -IMACARRY_ERR_IO;
@@ -119,6 +124,13 @@ static unsigned int digest_size_of(const char *file)
 	return a < 0 ? 0 : imacarry_algo_size((enum imacarry_algo)a);
 }
 
+static bool host_is_le(void)
+{
+	const uint16_t one = 1;
+
+	return *(const uint8_t *)&one == 1;
+}
+
 static int snapshot_once(const char *securityfs, const char *file,
 			 uint8_t **buf, size_t *cap, size_t *len,
 			 uint64_t *before, uint64_t *after)
@@ -165,8 +177,12 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 			break;
 	}
 
-	ret = imacarry_list_init(&list, b, got, digest_size_of(file), -1,
-				 where);
+	/*
+	 * securityfs writes the list in the CPU's byte order, or little-endian
+	 * with ima_canonical_fmt: only a big-endian CPU has to tell them apart.
+	 */
+	ret = imacarry_list_init(&list, b, got, digest_size_of(file),
+				 host_is_le() ? 0 : -1, where);
 	if (ret < 0)
 		goto err;
 	/*

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* test-fdt.c - unit tests for fdt.c: put, get, del, strip, stale carriers */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libfdt.h>
+
+#include "imacarry.h"
+
+#define BUF_SIZE	8192
+
+/* What a fixture tree holds. */
+struct shape {
+	int cells;		/* root #address-cells and #size-cells */
+	bool chosen;
+	bool bootargs;
+	bool carrier;		/* a stale linux,ima-carry */
+	bool dup_carrier;	/* ... twice */
+	bool kexec_buffer;	/* a stale linux,ima-kexec-buffer */
+	uint64_t kb_addr, kb_size;
+	uint64_t rsv_size;	/* size of its /memreserve/; 0 = kb_size */
+	bool cells_props;	/* write #address-cells and #size-cells */
+};
+
+static void prop_cells(void *fdt, const char *name, uint64_t a, uint64_t s,
+		       int ac, int sc)
+{
+	fdt32_t v[4];
+	int n = 0;
+
+	if (ac == 2)
+		v[n++] = cpu_to_fdt32((uint32_t)(a >> 32));
+	v[n++] = cpu_to_fdt32((uint32_t)a);
+	if (sc == 2)
+		v[n++] = cpu_to_fdt32((uint32_t)(s >> 32));
+	v[n++] = cpu_to_fdt32((uint32_t)s);
+	assert_int_equal(fdt_property(fdt, name, v, n * 4), 0);
+}
+
+/* Builds a tree with libfdt's sequential-write API into an aligned buffer. */
+static void *make_tree(const struct shape *s)
+{
+	void *fdt = aligned_alloc(8, BUF_SIZE);
+
+	assert_non_null(fdt);
+	assert_int_equal(fdt_create(fdt, BUF_SIZE), 0);
+	/* An unrelated reservation before the kexec one: it must survive. */
+	assert_int_equal(fdt_add_reservemap_entry(fdt, 0x1000, 0x1000), 0);
+	if (s->kexec_buffer)
+		assert_int_equal(fdt_add_reservemap_entry(fdt, s->kb_addr,
+			s->rsv_size ? s->rsv_size : s->kb_size), 0);
+	assert_int_equal(fdt_add_reservemap_entry(fdt, 0x9000, 0x800), 0);
+	assert_int_equal(fdt_finish_reservemap(fdt), 0);
+	assert_int_equal(fdt_begin_node(fdt, ""), 0);
+	if (s->cells_props) {
+		assert_int_equal(fdt_property_u32(fdt, "#address-cells",
+						  s->cells), 0);
+		assert_int_equal(fdt_property_u32(fdt, "#size-cells",
+						  s->cells), 0);
+	}
+	assert_int_equal(fdt_property_string(fdt, "model", "test"), 0);
+	if (s->chosen) {
+		assert_int_equal(fdt_begin_node(fdt, "chosen"), 0);
+		if (s->bootargs)
+			assert_int_equal(fdt_property_string(fdt, "bootargs",
+				"console=ttyAMA0 ima_template=ima-ng"), 0);
+		if (s->carrier)
+			assert_int_equal(fdt_property(fdt, IMACARRY_PROP,
+						      "stale", 5), 0);
+		if (s->dup_carrier)
+			assert_int_equal(fdt_property(fdt, IMACARRY_PROP,
+						      "again", 5), 0);
+		if (s->kexec_buffer)
+			/* libfdt's defaults: 2 address cells, 1 size cell. */
+			prop_cells(fdt, "linux,ima-kexec-buffer", s->kb_addr,
+				   s->kb_size, s->cells_props ? s->cells : 2,
+				   s->cells_props ? s->cells : 1);
+		assert_int_equal(fdt_end_node(fdt), 0);
+	}
+	assert_int_equal(fdt_begin_node(fdt, "memory@40000000"), 0);
+	assert_int_equal(fdt_property_string(fdt, "device_type", "memory"), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_end_node(fdt), 0);
+	assert_int_equal(fdt_finish(fdt), 0);
+	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	return fdt;
+}
+
+static const uint8_t blob[] = "IMACARRY\1\0\x30\0 not really a blob, but fdt.c doesn't care";
+
+static void expect_blob(const void *fdt, const void *want, size_t want_len)
+{
+	const void *got;
+	size_t len;
+
+	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
+			 0);
+	assert_int_equal(len, want_len);
+	assert_memory_equal(got, want, want_len);
+}
+
+static bool has_rsv(const void *fdt, uint64_t addr, uint64_t size)
+{
+	int i, n = fdt_num_mem_rsv(fdt);
+	uint64_t a, s;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(fdt_get_mem_rsv(fdt, i, &a, &s), 0);
+		if (a == addr && s == size)
+			return true;
+	}
+	return false;
+}
+
+static void test_put_get_no_chosen(void **state)
+{
+	struct shape s = { .cells = 2, .cells_props = true };
+	void *fdt = make_tree(&s);
+	const void *got;
+	size_t len;
+
+	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
+			 -IMACARRY_ERR_NOCHOSEN);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 0);
+	expect_blob(fdt, blob, sizeof(blob));
+	/* fdt_pack() leaves no free space behind. */
+	assert_true(fdt_totalsize(fdt) < 1024);
+	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	assert_true(has_rsv(fdt, 0x1000, 0x1000));
+	free(fdt);
+}
+
+/* The full stale case, for 2 and for 1 address/size cells. */
+static void stale(int cells, bool cells_props)
+{
+	struct shape s = {
+		.cells = cells, .cells_props = cells_props, .chosen = true,
+		.bootargs = true, .carrier = true, .kexec_buffer = true,
+		.kb_addr = cells == 2 ? 0x1ff000000ULL : 0x7f000000,
+		.kb_size = 0x23000,
+	};
+	void *fdt = make_tree(&s);
+	int chosen, len;
+
+	assert_int_equal(fdt_num_mem_rsv(fdt), 3);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 0);
+	expect_blob(fdt, blob, sizeof(blob));
+	chosen = fdt_path_offset(fdt, "/chosen");
+	assert_true(chosen >= 0);
+	assert_null(fdt_getprop(fdt, chosen, "linux,ima-kexec-buffer", &len));
+	assert_non_null(fdt_getprop(fdt, chosen, "bootargs", &len));
+	assert_int_equal(fdt_num_mem_rsv(fdt), 2);
+	assert_false(has_rsv(fdt, s.kb_addr, s.kb_size));
+	assert_true(has_rsv(fdt, 0x1000, 0x1000));
+	assert_true(has_rsv(fdt, 0x9000, 0x800));
+	free(fdt);
+}
+
+static void test_stale_2_cells(void **state)
+{
+	stale(2, true);
+}
+
+static void test_stale_1_cell(void **state)
+{
+	stale(1, true);
+}
+
+/* Without #address-cells and #size-cells, libfdt's defaults apply. */
+static void test_stale_default_cells(void **state)
+{
+	stale(2, false);
+}
+
+/* A reservation of another size is not the kexec buffer's: keep it. */
+static void test_stale_inexact(void **state)
+{
+	struct shape s = {
+		.cells = 2, .cells_props = true, .chosen = true,
+		.kexec_buffer = true, .kb_addr = 0x80000000,
+		.kb_size = 0x4000, .rsv_size = 0x5000,
+	};
+	void *fdt = make_tree(&s);
+
+	/* Only the property goes. */
+	assert_int_equal(imacarry_fdt_strip(fdt), 1);
+	assert_int_equal(fdt_num_mem_rsv(fdt), 3);
+	assert_true(has_rsv(fdt, 0x80000000, 0x5000));
+	free(fdt);
+}
+
+static void test_strip_counts(void **state)
+{
+	struct shape s = {
+		.cells = 1, .cells_props = true, .chosen = true,
+		.carrier = true, .dup_carrier = true, .kexec_buffer = true,
+		.kb_addr = 0x7f000000, .kb_size = 0x1000,
+	};
+	struct shape none = { .cells = 2 };
+	void *fdt = make_tree(&s);
+
+	/* Two carriers, the kexec property and its reservation. */
+	assert_int_equal(imacarry_fdt_strip(fdt), 4);
+	assert_int_equal(imacarry_fdt_strip(fdt), 0);
+	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	free(fdt);
+	fdt = make_tree(&none);
+	assert_int_equal(imacarry_fdt_strip(fdt), 0);
+	free(fdt);
+}
+
+/* imacarry_fdt_need() is enough, for every padding of the value. */
+static void test_need(void **state)
+{
+	uint8_t big[300];
+	size_t n, need;
+	unsigned int c;
+
+	memset(big, 0xab, sizeof(big));
+	for (c = 0; c < 2; c++) {
+		for (n = 0; n < 9; n++) {
+			struct shape s = { .cells = 2, .chosen = c };
+			void *fdt = make_tree(&s);
+			size_t size = fdt_totalsize(fdt);
+
+			need = imacarry_fdt_need(fdt, sizeof(big) - n);
+			assert_int_equal(imacarry_fdt_put(fdt, size + need, big,
+							  sizeof(big) - n), 0);
+			expect_blob(fdt, big, sizeof(big) - n);
+			free(fdt);
+		}
+	}
+}
+
+static void test_nospace(void **state)
+{
+	struct shape s = { .cells = 2, .chosen = true };
+	void *fdt = make_tree(&s);
+	size_t size = fdt_totalsize(fdt);
+	uint8_t big[1000] = { 0 };
+
+	assert_int_equal(imacarry_fdt_put(fdt, size + 100, big, sizeof(big)),
+			 -IMACARRY_ERR_NOSPACE);
+	/* The tree is still whole; a bigger buffer then works. */
+	assert_int_equal(fdt_check_full(fdt, size + 100), 0);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, big, sizeof(big)), 0);
+	expect_blob(fdt, big, sizeof(big));
+	free(fdt);
+}
+
+/* Putting twice replaces: exactly one property remains. */
+static void test_replace(void **state)
+{
+	struct shape s = { .cells = 2, .chosen = true };
+	void *fdt = make_tree(&s);
+
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, "first", 5), 0);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 0);
+	expect_blob(fdt, blob, sizeof(blob));
+	free(fdt);
+}
+
+static void test_del(void **state)
+{
+	struct shape s = { .cells = 2, .chosen = true, .bootargs = true };
+	struct shape none = { .cells = 2 };
+	void *fdt = make_tree(&s);
+	const void *got;
+	size_t len;
+
+	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 0);
+	assert_int_equal(imacarry_fdt_del(fdt), 0);
+	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
+			 -IMACARRY_ERR_NOTFOUND);
+	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
+	free(fdt);
+	fdt = make_tree(&none);
+	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOCHOSEN);
+	free(fdt);
+}
+
+static void test_get_refuses(void **state)
+{
+	struct shape dup = { .cells = 2, .chosen = true, .carrier = true,
+			     .dup_carrier = true };
+	struct shape ok = { .cells = 2, .chosen = true, .carrier = true };
+	void *fdt = make_tree(&dup);
+	const void *got;
+	size_t len;
+
+	/* libfdt's own full check accepts the duplicate ... */
+	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	/* ... ours does not. */
+	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
+			 -IMACARRY_ERR_FDT);
+	free(fdt);
+
+	fdt = make_tree(&ok);
+	expect_blob(fdt, "stale", 5);
+	/* A buffer shorter than the tree says it is. */
+	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt) - 1, &got,
+					  &len), -IMACARRY_ERR_FDT);
+	assert_int_equal(imacarry_fdt_get(fdt, 16, &got, &len),
+			 -IMACARRY_ERR_FDT);
+	/* Not a tree at all. */
+	memset(fdt, 0x41, 64);
+	assert_int_equal(imacarry_fdt_get(fdt, BUF_SIZE, &got, &len),
+			 -IMACARRY_ERR_FDT);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 -IMACARRY_ERR_FDT);
+	assert_int_equal(imacarry_fdt_strip(fdt), -IMACARRY_ERR_FDT);
+	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_FDT);
+	free(fdt);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_put_get_no_chosen),
+		cmocka_unit_test(test_stale_2_cells),
+		cmocka_unit_test(test_stale_1_cell),
+		cmocka_unit_test(test_stale_default_cells),
+		cmocka_unit_test(test_stale_inexact),
+		cmocka_unit_test(test_strip_counts),
+		cmocka_unit_test(test_need),
+		cmocka_unit_test(test_nospace),
+		cmocka_unit_test(test_replace),
+		cmocka_unit_test(test_del),
+		cmocka_unit_test(test_get_refuses),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
