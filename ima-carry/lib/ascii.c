@@ -18,7 +18,7 @@ struct ic_out {
 
 static void ic_put(struct ic_out *o, const void *s, uint64_t n)
 {
-	if (o->len < o->cap) {
+	if (n && o->len < o->cap) {
 		uint64_t room = o->cap - o->len;
 
 		memcpy(o->buf + o->len, s, n < room ? n : room);
