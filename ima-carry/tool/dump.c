@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* dump.c - `ima-carry dump`: a list, blob or DTB as the kernel's ascii, or JSON */
+/* dump.c - `ima-carry dump`: any input as the kernel's ascii, or as JSON */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

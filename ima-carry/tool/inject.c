@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* inject.c - `ima-carry inject`: put a carry blob into a device tree's /chosen */
+/* inject.c - `ima-carry inject`: a carry blob into a device tree's /chosen */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* input.c - any input the tool takes (list, blob, device tree, live) as a list */
+/* input.c - any input (list, blob, device tree, live list) as a list view */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

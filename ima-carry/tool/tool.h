@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* tool.h - what the ima-carry subcommands share: the command table and helpers */
+/* tool.h - what the ima-carry subcommands share: command table, helpers */
 #ifndef IMACARRY_TOOL_H
 #define IMACARRY_TOOL_H
 
@@ -101,7 +101,7 @@ struct tool_input {
 	uint8_t *raw;			/* unpacked payload, owned */
 
 	struct imacarry_list list;
-	bool has_count;			/* count below is known up front */
+	bool has_count;			/* count is known up front */
 	uint64_t count;
 };
 
