@@ -25,8 +25,24 @@ work=$(cd "$3" && pwd)
 out=$(cd "$4" && pwd)
 here=$top/kexec
 cache=${IMACARRY_CACHE:-/var/cache/ima-carry}
-version=1:2.0.25-3+deb12u3
-suites="bookworm bookworm-updates"
+# IMACARRY_KEXEC_TOOLS=2.0.29: Debian 13's kexec-tools with the same series,
+# rebased (kexec/patches-2.0.29); needs a trixie deb-src entry (added).
+case ${IMACARRY_KEXEC_TOOLS:-2.0.25} in
+2.0.25)
+	version=1:2.0.25-3+deb12u3
+	suites="bookworm bookworm-updates"
+	series=$here/patches
+	;;
+2.0.29)
+	version=1:2.0.29-2
+	suites=trixie
+	series=$here/patches-2.0.29
+	;;
+*)
+	echo "$0: unknown IMACARRY_KEXEC_TOOLS" >&2
+	exit 2
+	;;
+esac
 jobs=${IMACARRY_JOBS:-2}
 
 # Called from make: the outer make's flags and jobserver are not ours.
@@ -96,7 +112,7 @@ cp "$top/ima-carry/lib/imacarry.h" "$priv/"
 sed -n 's/^[[:space:]]*\(imacarry_[a-z0-9_]*\);.*/\1/p' \
 	"$top/ima-carry/lib/libimacarry.sym" >"$priv/keep.txt"
 # The functions the series calls, from the series itself.
-uses=$(cat "$here"/patches/*.patch | grep -o 'imacarry_[a-z0-9_]*(' |
+uses=$(cat "$series"/*.patch | grep -o 'imacarry_[a-z0-9_]*(' |
 	tr -d '(' | sort -u)
 undef=
 for s in $uses; do
@@ -134,7 +150,7 @@ ${tool_prefix}ar rcs "$priv/libimacarry.a" "$priv/imacarry.o"
 key=$( {
 	echo "$version $arch $static"
 	$cc --version | head -1
-	cat "$0" "$here"/patches/*.patch
+	cat "$0" "$series"/*.patch
 	cat "$priv/imacarry.h" "$priv/libimacarry.a"
 } | sha256sum | cut -c1-16)
 cached=$cache/kexec-build/$arch-$key
@@ -143,7 +159,7 @@ if [ ! -x "$cached/kexec" ]; then
 	kt=$work/kexec-tools
 	rm -rf "$kt"
 	cp -a "$src" "$kt"
-	for p in "$here"/patches/*.patch; do
+	for p in "$series"/*.patch; do
 		patch -d "$kt" -p1 -s --no-backup-if-mismatch <"$p" || {
 			echo "$0: $(basename "$p") does not apply" >&2
 			exit 1

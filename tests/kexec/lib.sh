@@ -11,9 +11,12 @@
 : "${top_srcdir:?run me through make check}"
 : "${top_builddir:?run me through make check}"
 
-KEXEC_A64="$top_builddir/kexec/out/aarch64/kexec"
+# IMACARRY_TEST_KEXEC=2.0.29 tests the series rebased on Debian 13's
+# kexec-tools (make kexec-2.0.29) instead.
+kout="$top_builddir/kexec/out${IMACARRY_TEST_KEXEC:+/$IMACARRY_TEST_KEXEC}"
+KEXEC_A64="$kout/aarch64/kexec"
 TOOL_A64="$top_builddir/kexec/out/aarch64/ima-carry"
-KEXEC_NATIVE="$top_builddir/kexec/out/kexec"
+KEXEC_NATIVE="$kout/kexec"
 IC="$top_builddir/ima-carry/tool/ima-carry"
 GEN="$top_srcdir/tests/gen/imagen.py"
 T=$(mktemp -d "${TMPDIR:-/tmp}/ima-carry-kexec.XXXXXX") || exit 99
