@@ -1,1 +1,77 @@
-# tests/kernel/local.mk - (owned by that area; empty for now)
+# tests/kernel/local.mk - the kernel patch's own parser, run in userspace.
+# ima_carry.c is extracted from the 6.1 patch at build time and compiled
+# unchanged over small shims (tests/kernel/shim/), so the tests check
+# exactly the code a kernel gets.
+
+KPATCH_61 = $(srcdir)/kernel-patch/6.1
+KPATCH_612 = $(srcdir)/kernel-patch/6.12
+KPATCH_CODE = 0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
+KPATCH_DOCS = 0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
+EXTRA_DIST += kernel-patch/README.md \
+	kernel-patch/6.1/0000-cover-letter.patch \
+	kernel-patch/6.1/$(KPATCH_CODE) kernel-patch/6.1/$(KPATCH_DOCS) \
+	kernel-patch/6.12/0000-cover-letter.patch \
+	kernel-patch/6.12/$(KPATCH_CODE) kernel-patch/6.12/$(KPATCH_DOCS) \
+	tests/kernel/extract.sh tests/kernel/shim/kshim.h \
+	tests/kernel/shim/ima.h tests/kernel/shim/asm/unaligned.h \
+	tests/kernel/shim/linux/crc32.h tests/kernel/shim/linux/init.h \
+	tests/kernel/shim/linux/kernel.h tests/kernel/shim/linux/list.h \
+	tests/kernel/shim/linux/math64.h tests/kernel/shim/linux/mm.h \
+	tests/kernel/shim/linux/of.h tests/kernel/shim/linux/sizes.h \
+	tests/kernel/shim/linux/slab.h tests/kernel/shim/linux/string.h \
+	tests/kernel/shim/linux/unaligned.h tests/kernel/shim/linux/zlib.h
+
+tests/kernel/ima_carry.c: $(KPATCH_61)/$(KPATCH_CODE) \
+		$(srcdir)/tests/kernel/extract.sh
+	$(AM_V_GEN)$(MKDIR_P) tests/kernel && \
+	$(SHELL) $(srcdir)/tests/kernel/extract.sh \
+		$(KPATCH_61)/$(KPATCH_CODE) \
+		security/integrity/ima/ima_carry.c > $@.tmp && mv $@.tmp $@
+CLEANFILES += tests/kernel/ima_carry.c
+# kparse.c includes it: build it before the first compile.
+tests/kernel/libkparse_a-kparse.$(OBJEXT): tests/kernel/ima_carry.c
+
+# The parser and the fakes it runs against; only this library sees the
+# shim headers, so they never shadow the system's for anything else.
+check_LIBRARIES += tests/kernel/libkparse.a
+tests_kernel_libkparse_a_SOURCES = tests/kernel/kparse.c \
+	tests/kernel/kshim.c tests/kernel/kparse.h
+tests_kernel_libkparse_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(builddir)/tests/kernel \
+	-I$(srcdir)/tests/kernel/shim
+tests_kernel_libkparse_a_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+
+check_PROGRAMS += tests/kernel/test-kparse tests/kernel/kcorpus
+tests_kernel_test_kparse_SOURCES = tests/kernel/test-kparse.c
+tests_kernel_test_kparse_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(ZLIB_CFLAGS)
+tests_kernel_test_kparse_LDADD = tests/kernel/libkparse.a \
+	ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(ZLIB_LIBS)
+tests_kernel_kcorpus_SOURCES = tests/kernel/kcorpus.c
+tests_kernel_kcorpus_LDADD = tests/kernel/libkparse.a $(ZLIB_LIBS)
+
+TESTS += tests/kernel/test-kparse tests/kernel/corpus.sh \
+	tests/kernel/series.sh
+dist_check_SCRIPTS += tests/kernel/corpus.sh tests/kernel/series.sh
+
+# make fuzz: libFuzzer over the kernel parser (clang only). KFUZZ_TIME is
+# the seconds it runs; findings land in tests/kernel/fuzz-out/.
+KFUZZ_TIME = 60
+KFUZZ_SRC = $(srcdir)/tests/kernel/fuzz-kparse.c \
+	$(srcdir)/tests/kernel/kparse.c $(srcdir)/tests/kernel/kshim.c
+EXTRA_DIST += tests/kernel/fuzz-kparse.c
+tests/kernel/fuzz-kparse: $(KFUZZ_SRC) tests/kernel/ima_carry.c \
+		$(srcdir)/tests/kernel/shim/kshim.h
+	@test -n "$(CLANG)" || { echo "fuzz-kernel: clang not found" >&2; exit 1; }
+	$(AM_V_CCLD)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=all -include $(top_builddir)/config.h \
+		-I$(builddir)/tests/kernel -I$(srcdir)/tests/kernel/shim \
+		-I$(srcdir)/tests/kernel $(ZLIB_CFLAGS) -o $@ $(KFUZZ_SRC) \
+		$(ZLIB_LIBS)
+CLEANFILES += tests/kernel/fuzz-kparse
+
+fuzz-kernel: tests/kernel/fuzz-kparse
+	$(MKDIR_P) tests/kernel/fuzz-out tests/kernel/fuzz-corpus
+	tests/kernel/fuzz-kparse -max_total_time=$(KFUZZ_TIME) \
+		-artifact_prefix=tests/kernel/fuzz-out/ \
+		tests/kernel/fuzz-corpus $(srcdir)/tests/corpus
+PHONY_TARGETS += fuzz-kernel
+fuzz: fuzz-kernel

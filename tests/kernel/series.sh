@@ -1,0 +1,78 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# series.sh - the kernel patch series: both versions carry the same code, and
+# each applies with patch -p1 and git apply to a pristine Debian source and
+# is checkpatch-clean (0 errors, 0 warnings) when that source is installed.
+set -u
+top=${top_srcdir:-.}
+work=${top_builddir:-.}/tests/kernel/series.tmp
+code=0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
+docs=0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
+fail=0 skipped=0
+
+bad() { echo "FAIL: $*"; fail=1; }
+
+rm -rf "$work"
+mkdir -p "$work" || exit 1
+trap 'rm -rf "$work"' EXIT
+
+for v in 6.1 6.12; do
+	for p in 0000-cover-letter.patch $code $docs; do
+		f=$top/kernel-patch/$v/$p
+		[ -f "$f" ] || { bad "$f missing"; continue; }
+		grep -q '^Signed-off-by: ' "$f" || [ "$p" = 0000-cover-letter.patch ] ||
+			bad "$f has no Signed-off-by"
+		grep -q '\*\*\* \(SUBJECT\|BLURB\) HERE \*\*\*' "$f" &&
+			bad "$f has format-patch placeholders"
+	done
+	sh "$top/tests/kernel/extract.sh" "$top/kernel-patch/$v/$code" \
+		security/integrity/ima/ima_carry.c > "$work/ima_carry-$v.c" ||
+		bad "no ima_carry.c in the $v series"
+done
+
+# One file for both kernels: only the unaligned helpers' header moved.
+diff "$work/ima_carry-6.1.c" "$work/ima_carry-6.12.c" > "$work/code.diff"
+if [ "$(grep -c '^[<>]' "$work/code.diff")" != 2 ] ||
+   ! grep -q '^< #include <asm/unaligned.h>$' "$work/code.diff" ||
+   ! grep -q '^> #include <linux/unaligned.h>$' "$work/code.diff"; then
+	bad "ima_carry.c differs between 6.1 and 6.12 beyond the unaligned include:"
+	cat "$work/code.diff"
+fi
+
+for v in 6.1 6.12; do
+	tarball=/usr/src/linux-source-$v.tar.xz
+	if [ ! -f "$tarball" ]; then
+		echo "SKIP: $tarball missing: apply and checkpatch not run for $v" >&2
+		skipped=1
+		continue
+	fi
+	src=$work/linux-source-$v
+	tar -xJf "$tarball" -C "$work" linux-source-$v/MAINTAINERS \
+		linux-source-$v/security/integrity \
+		linux-source-$v/Documentation/security \
+		linux-source-$v/scripts/checkpatch.pl \
+		linux-source-$v/scripts/spelling.txt \
+		linux-source-$v/scripts/const_structs.checkpatch ||
+		{ bad "cannot extract $tarball"; continue; }
+	before=$fail
+	# git apply (what git am uses), in order, then back out again.
+	(cd "$src" && git init -q . &&
+	 git apply "$top/kernel-patch/$v/$code" &&
+	 git apply "$top/kernel-patch/$v/$docs" &&
+	 git apply -R "$top/kernel-patch/$v/$docs" &&
+	 git apply -R "$top/kernel-patch/$v/$code") ||
+		bad "git apply fails on $v"
+	for p in $code $docs; do
+		patch -d "$src" -p1 -s --no-backup-if-mismatch -F0 \
+			< "$top/kernel-patch/$v/$p" || bad "$p does not apply to $v"
+		out=$(cd "$src" && perl scripts/checkpatch.pl --strict --no-tree \
+			--no-summary "$top/kernel-patch/$v/$p" 2>&1 | grep -E '^(WARNING|ERROR)')
+		[ -z "$out" ] || bad "checkpatch --strict on $v $p: $out"
+	done
+	[ "$fail" = "$before" ] &&
+		echo "ok: the $v series applies (patch -p1, fuzz 0; git apply) and is checkpatch-clean"
+done
+
+[ "$fail" -eq 0 ] || exit 1
+[ "$skipped" -eq 0 ] || exit 77
+exit 0
