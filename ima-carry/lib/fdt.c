@@ -17,6 +17,23 @@ static int fdt_err(int err)
 }
 
 /*
+ * libfdt's read-write calls are only safe on a sound tree: check all of it
+ * (within @bufsize) before the first edit, whoever wrote the file.
+ */
+static int check_tree(const void *fdt, size_t bufsize)
+{
+	int err;
+
+	err = fdt_check_header(fdt);
+	if (err)
+		return fdt_err(err);
+	if (fdt_totalsize(fdt) < bufsize)
+		bufsize = fdt_totalsize(fdt);
+	err = fdt_check_full(fdt, bufsize);
+	return err ? fdt_err(err) : 0;
+}
+
+/*
  * libfdt's read-write calls want the canonical block order; opening the
  * tree into its own size gives it that without growing it.
  */
@@ -24,9 +41,9 @@ static int open_in_place(void *fdt)
 {
 	int err;
 
-	err = fdt_check_header(fdt);
+	err = check_tree(fdt, SIZE_MAX);
 	if (err)
-		return fdt_err(err);
+		return err;
 	err = fdt_open_into(fdt, fdt, (int)fdt_totalsize(fdt));
 	return err ? fdt_err(err) : 0;
 }
@@ -146,9 +163,9 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 	if (!fdt || (!blob && blob_len) || blob_len > INT32_MAX ||
 	    bufsize > INT32_MAX)
 		return -IMACARRY_ERR_BADARG;
-	err = fdt_check_header(fdt);
+	err = check_tree(fdt, bufsize);
 	if (err)
-		return fdt_err(err);
+		return err;
 	err = fdt_open_into(fdt, fdt, (int)bufsize);
 	if (err)
 		return fdt_err(err);
