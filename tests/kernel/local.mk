@@ -7,9 +7,11 @@ KPATCH_61 = $(srcdir)/kernel-patch/6.1
 KPATCH_612 = $(srcdir)/kernel-patch/6.12
 KPATCH_CODE = 0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
 KPATCH_DOCS = 0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
+KPATCH_OF = 0003-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch
 EXTRA_DIST += kernel-patch/README.md \
 	kernel-patch/6.1/0000-cover-letter.patch \
 	kernel-patch/6.1/$(KPATCH_CODE) kernel-patch/6.1/$(KPATCH_DOCS) \
+	kernel-patch/6.1/$(KPATCH_OF) kernel-patch/6.12/$(KPATCH_OF) \
 	kernel-patch/6.12/0000-cover-letter.patch \
 	kernel-patch/6.12/$(KPATCH_CODE) kernel-patch/6.12/$(KPATCH_DOCS) \
 	tests/kernel/extract.sh tests/kernel/shim/kshim.h \

@@ -8,6 +8,7 @@ top=${top_srcdir:-.}
 work=${top_builddir:-.}/tests/kernel/series.tmp
 code=0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
 docs=0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
+of=0003-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch
 fail=0 skipped=0
 
 bad() { echo "FAIL: $*"; fail=1; }
@@ -17,7 +18,7 @@ mkdir -p "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
 
 for v in 6.1 6.12; do
-	for p in 0000-cover-letter.patch $code $docs; do
+	for p in 0000-cover-letter.patch $code $docs $of; do
 		f=$top/kernel-patch/$v/$p
 		[ -f "$f" ] || { bad "$f missing"; continue; }
 		grep -q '^Signed-off-by: ' "$f" || [ "$p" = 0000-cover-letter.patch ] ||
@@ -50,6 +51,7 @@ for v in 6.1 6.12; do
 	tar -xJf "$tarball" -C "$work" linux-source-$v/MAINTAINERS \
 		linux-source-$v/security/integrity \
 		linux-source-$v/Documentation/security \
+		linux-source-$v/drivers/of/kexec.c \
 		linux-source-$v/scripts/checkpatch.pl \
 		linux-source-$v/scripts/spelling.txt \
 		linux-source-$v/scripts/const_structs.checkpatch ||
@@ -59,10 +61,12 @@ for v in 6.1 6.12; do
 	(cd "$src" && git init -q . &&
 	 git apply "$top/kernel-patch/$v/$code" &&
 	 git apply "$top/kernel-patch/$v/$docs" &&
+	 git apply "$top/kernel-patch/$v/$of" &&
+	 git apply -R "$top/kernel-patch/$v/$of" &&
 	 git apply -R "$top/kernel-patch/$v/$docs" &&
 	 git apply -R "$top/kernel-patch/$v/$code") ||
 		bad "git apply fails on $v"
-	for p in $code $docs; do
+	for p in $code $docs $of; do
 		patch -d "$src" -p1 -s --no-backup-if-mismatch -F0 \
 			< "$top/kernel-patch/$v/$p" || bad "$p does not apply to $v"
 		out=$(cd "$src" && perl scripts/checkpatch.pl --strict --no-tree \
