@@ -24,9 +24,18 @@ static int check_tree(const void *fdt, size_t bufsize)
 {
 	int err;
 
+	if (bufsize < sizeof(struct fdt_header))
+		return -IMACARRY_ERR_FDT;
 	err = fdt_check_header(fdt);
 	if (err)
 		return fdt_err(err);
+	/*
+	 * Debian 12's libfdt 1.6.1 fdt_check_full() dereferences NULL on
+	 * some pre-v16 trees (found by tests/fuzz); nothing writes those
+	 * any more, and Linux wants v16 or later anyway.
+	 */
+	if (fdt_version(fdt) < 16)
+		return -IMACARRY_ERR_FDT;
 	if (fdt_totalsize(fdt) < bufsize)
 		bufsize = fdt_totalsize(fdt);
 	err = fdt_check_full(fdt, bufsize);
@@ -198,7 +207,7 @@ int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 	if (fdt_len > INT32_MAX)
 		return -IMACARRY_ERR_TOOBIG;
 	/* Check up front, then trust: every offset below is in bounds. */
-	if (fdt_check_full(fdt, fdt_len))
+	if (check_tree(fdt, fdt_len) || fdt_totalsize(fdt) > fdt_len)
 		return -IMACARRY_ERR_FDT;
 
 	chosen = fdt_path_offset(fdt, "/chosen");

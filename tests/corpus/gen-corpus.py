@@ -207,6 +207,12 @@ emit("dtb", "truncated", OKDTB[:len(OKDTB) // 2], "FDT")
 emit("dtb", "trunc-header", OKDTB[:20], "FDT")
 emit("dtb", "totalsize-past-end", OKDTB[:4] + struct.pack(">I", len(OKDTB) + 64) + OKDTB[8:], "FDT")
 emit("dtb", "struct-offset-past-end", OKDTB[:8] + struct.pack(">I", 0x7FFFFFF0) + OKDTB[12:], "FDT")
+# Version 3 (pre-v16): libfdt 1.6.1's fdt_check_full() crashes on this one.
+emit("dtb", "old-version-3", bytes.fromhex(
+    "d00dfeed000000fa00000038000000c000000028000000030000000000000000"
+    "0000003a00000088000000000000000000000000000000000000000100100002"
+    "000000020000000973697a65656c6c08001100000000"), "FDT")
+emit("dtb", "old-version-16", OKDTB[:20] + struct.pack(">I", 16) + OKDTB[24:], "OK")
 emit("dtb", "carries-bad-magic", dtb(chosen(f"linux,ima-carry = {hexprop(blob(magic=b'NOTCARRY'))}")),
      "MAGIC")
 emit("dtb", "carries-empty", dtb(chosen("linux,ima-carry")), "TRUNCATED")
