@@ -48,15 +48,17 @@ tests_kernel_test_kparse_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(ZLIB_CFLAGS)
 tests_kernel_test_kparse_LDADD = tests/kernel/libkparse.a \
 	ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(ZLIB_LIBS)
 tests_kernel_kcorpus_SOURCES = tests/kernel/kcorpus.c
-tests_kernel_kcorpus_LDADD = tests/kernel/libkparse.a $(ZLIB_LIBS)
+tests_kernel_kcorpus_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(FDT_CFLAGS)
+tests_kernel_kcorpus_LDADD = tests/kernel/libkparse.a $(FDT_LIBS) $(ZLIB_LIBS)
 
 TESTS += tests/kernel/test-kparse tests/kernel/corpus.sh \
 	tests/kernel/series.sh
 dist_check_SCRIPTS += tests/kernel/corpus.sh tests/kernel/series.sh
 
-# make fuzz: libFuzzer over the kernel parser (clang only). KFUZZ_TIME is
-# the seconds it runs; findings land in tests/kernel/fuzz-out/.
-KFUZZ_TIME = 60
+# make fuzz: libFuzzer over the kernel parser (clang only). KFUZZ_TIME (by
+# default FUZZ_SECONDS) is how long it runs; findings land in
+# tests/kernel/fuzz-out/.
+KFUZZ_TIME = $(FUZZ_SECONDS)
 KFUZZ_SRC = $(srcdir)/tests/kernel/fuzz-kparse.c \
 	$(srcdir)/tests/kernel/kparse.c $(srcdir)/tests/kernel/kshim.c
 EXTRA_DIST += tests/kernel/fuzz-kparse.c
