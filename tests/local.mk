@@ -23,6 +23,14 @@ tests_lib_test_snapshot_LDADD = $(IC_BLOB_LDADD) -lpthread
 tests_lib_test_kind_SOURCES = tests/lib/test-kind.c
 tests_lib_test_kind_CFLAGS = $(IC_BLOB_CFLAGS)
 tests_lib_test_kind_LDADD = $(IC_BLOB_LDADD)
+if HAVE_LIBTPMS
+check_PROGRAMS += tests/lib/test-tpm-softreboot
+TESTS += tests/lib/test-tpm-softreboot
+endif
+EXTRA_DIST += tests/lib/test-tpm-softreboot.c
+tests_lib_test_tpm_softreboot_SOURCES = tests/lib/test-tpm-softreboot.c
+tests_lib_test_tpm_softreboot_CFLAGS = $(IC_BLOB_CFLAGS) $(LIBTPMS_CFLAGS)
+tests_lib_test_tpm_softreboot_LDADD = $(IC_BLOB_LDADD) $(LIBTPMS_LIBS)
 # ---- end libblob ----
 
 # ---- libcore: error.c, template.c, list.c, ascii.c, replay.c, real lists ----
