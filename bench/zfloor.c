@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* zfloor.c - zlib's own deflate of a file at a given level, the floor for a packed blob */
+/* zfloor.c - zlib's own deflate or CRC-32 of a file: the floors for a packed blob */
 
 /*
  * The bench's lower bound for `ima-carry pack`: read the raw payload (the
@@ -8,6 +8,10 @@
  * (compress2()), and write the zlib stream to OUT. With the library's level
  * the output is byte-identical to the blob's payload, which the bench checks
  * to make sure both sides did the same work.
+ *
+ * LEVEL "crc" instead writes the CRC-32 of IN (zlib's crc32_z(), little-
+ * endian) to OUT: the one pass over the bytes that even an uncompressed
+ * blob costs, next to which `cat LIST` is measured.
  */
 
 #include <errno.h>
@@ -42,6 +46,29 @@ static unsigned char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
+static int write_crc(const char *path, const unsigned char *buf, size_t len)
+{
+	unsigned long crc = crc32_z(0, buf, len);
+	unsigned char le[4] = {
+		(unsigned char)crc, (unsigned char)(crc >> 8),
+		(unsigned char)(crc >> 16), (unsigned char)(crc >> 24),
+	};
+	FILE *f;
+
+	f = fopen(path, "wb");
+	if (!f || fwrite(le, 1, sizeof(le), f) != sizeof(le)) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		if (f)
+			fclose(f);
+		return 1;
+	}
+	if (fclose(f)) {
+		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned char *in, *out = NULL;
@@ -53,18 +80,28 @@ int main(int argc, char **argv)
 	FILE *f;
 
 	if (argc != 4) {
-		fprintf(stderr, "usage: %s LEVEL IN OUT\n", argv[0]);
+		fprintf(stderr, "usage: %s LEVEL|crc IN OUT\n", argv[0]);
 		return 2;
 	}
-	level = strtol(argv[1], &end, 10);
-	if (*end || end == argv[1] || level < 0 || level > 9) {
-		fprintf(stderr, "%s: level must be 0..9\n", argv[0]);
-		return 2;
+	if (!strcmp(argv[1], "crc")) {
+		level = -1;
+	} else {
+		level = strtol(argv[1], &end, 10);
+		if (*end || end == argv[1] || level < 0 || level > 9) {
+			fprintf(stderr, "%s: level must be 0..9 or crc\n",
+				argv[0]);
+			return 2;
+		}
 	}
 	in = read_file(argv[2], &in_len);
 	if (!in) {
 		fprintf(stderr, "%s: %s\n", argv[2], strerror(errno));
 		return 1;
+	}
+	if (level < 0) {
+		ret = write_crc(argv[3], in, in_len);
+		free(in);
+		return ret;
 	}
 	/* compress2() takes a uLong; lists over 4 GiB are out of scope here. */
 	if (in_len != (uLong)in_len) {
