@@ -33,6 +33,15 @@ tests_lib_test_tpm_softreboot_CFLAGS = $(IC_BLOB_CFLAGS) $(LIBTPMS_CFLAGS)
 tests_lib_test_tpm_softreboot_LDADD = $(IC_BLOB_LDADD) $(LIBTPMS_LIBS)
 # ---- end libblob ----
 
+# ---- shutdown: record.c, the load record for the shutdown hook ----
+# (owned by the shutdown area; its shell tests live in shutdown/local.mk)
+check_PROGRAMS += tests/lib/test-record
+TESTS += tests/lib/test-record
+tests_lib_test_record_SOURCES = tests/lib/test-record.c
+tests_lib_test_record_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_lib_test_record_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS)
+# ---- end shutdown ----
+
 # ---- libcore: error.c, template.c, list.c, ascii.c, replay.c, real lists ----
 # (owned by libcore; the fixtures come from the independent generator)
 IC_CORE_FIXTURES = tests/gen/fixtures
