@@ -31,6 +31,9 @@ EXTRA_DIST += tests/lib/test-tpm-softreboot.c
 tests_lib_test_tpm_softreboot_SOURCES = tests/lib/test-tpm-softreboot.c
 tests_lib_test_tpm_softreboot_CFLAGS = $(IC_BLOB_CFLAGS) $(LIBTPMS_CFLAGS)
 tests_lib_test_tpm_softreboot_LDADD = $(IC_BLOB_LDADD) $(LIBTPMS_LIBS)
+# nm -D: only imacarry_* leave the library, and libfdt stays inside it.
+TESTS += tests/lib/test-exports.sh
+EXTRA_DIST += tests/lib/test-exports.sh
 # ---- end libblob ----
 
 # ---- shutdown: record.c, the load record for the shutdown hook ----
