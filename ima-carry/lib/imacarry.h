@@ -299,6 +299,14 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 /* ---- Device trees (/chosen/linux,ima-carry) ---- */
 
 /*
+ * Trees must be 8-byte aligned (libfdt refuses others) and of version 16
+ * or later. Every call checks the whole tree with fdt_check_full() first;
+ * imacarry_fdt_strip() and imacarry_fdt_del() take no size, so, as in
+ * libfdt, the buffer must hold the header's totalsize bytes: check that
+ * against the file length before calling them.
+ */
+
+/*
  * Removes stale carriers from @fdt: linux,ima-carry, and
  * linux,ima-kexec-buffer together with its exact /memreserve/. Returns the
  * number of things removed, or a negative error.
