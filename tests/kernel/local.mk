@@ -76,6 +76,6 @@ fuzz-kernel: tests/kernel/fuzz-kparse
 	$(MKDIR_P) tests/kernel/fuzz-out tests/kernel/fuzz-corpus
 	tests/kernel/fuzz-kparse -max_total_time=$(KFUZZ_TIME) \
 		-artifact_prefix=tests/kernel/fuzz-out/ \
-		tests/kernel/fuzz-corpus $(srcdir)/tests/corpus
+		tests/kernel/fuzz-corpus $(srcdir)/tests/corpus/blob
 PHONY_TARGETS += fuzz-kernel
 fuzz: fuzz-kernel
