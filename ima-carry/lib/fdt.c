@@ -30,11 +30,12 @@ static int check_tree(const void *fdt, size_t bufsize)
 	if (err)
 		return fdt_err(err);
 	/*
-	 * Debian 12's libfdt 1.6.1 fdt_check_full() dereferences NULL on
-	 * some pre-v16 trees (found by tests/fuzz); nothing writes those
-	 * any more, and Linux wants v16 or later anyway.
+	 * Only version 17, what dtc and Linux write. tests/fuzz found Debian
+	 * 12's libfdt 1.6.1 dereferencing NULL in fdt_check_full() on a v3
+	 * tree, and fdt_open_into() turning a v16 tree that passed
+	 * fdt_check_full() into one that fails it.
 	 */
-	if (fdt_version(fdt) < 16)
+	if (fdt_version(fdt) < 17)
 		return -IMACARRY_ERR_FDT;
 	if (fdt_totalsize(fdt) < bufsize)
 		bufsize = fdt_totalsize(fdt);

@@ -207,12 +207,31 @@ emit("dtb", "truncated", OKDTB[:len(OKDTB) // 2], "FDT")
 emit("dtb", "trunc-header", OKDTB[:20], "FDT")
 emit("dtb", "totalsize-past-end", OKDTB[:4] + struct.pack(">I", len(OKDTB) + 64) + OKDTB[8:], "FDT")
 emit("dtb", "struct-offset-past-end", OKDTB[:8] + struct.pack(">I", 0x7FFFFFF0) + OKDTB[12:], "FDT")
-# Version 3 (pre-v16): libfdt 1.6.1's fdt_check_full() crashes on this one.
+# Only version 17 is taken. Version 3: libfdt 1.6.1's fdt_check_full() crashes on it.
 emit("dtb", "old-version-3", bytes.fromhex(
     "d00dfeed000000fa00000038000000c000000028000000030000000000000000"
     "0000003a00000088000000000000000000000000000000000000000100100002"
     "000000020000000973697a65656c6c08001100000000"), "FDT")
-emit("dtb", "old-version-16", OKDTB[:20] + struct.pack(">I", 16) + OKDTB[24:], "OK")
+emit("dtb", "old-version-16", OKDTB[:20] + struct.pack(">I", 16) + OKDTB[24:], "FDT")
+# Version 16 that fdt_check_full() accepts but fdt_open_into() mangles (make fuzz).
+emit("dtb", "old-version-16-mangled", bytes.fromhex(
+    "d00dfeed0000021600000038000001dc00000028000000100000001000000000"
+    "00000000000001a4000000000000000000000000000000000000000100000000"
+    "0000000300000004000000000000000200000003000000040000000f00000002"
+    "00000003000000110000001b696d612d636172727920636f7270757300000000"
+    "0000000163686f73656e0000000000030000001000000021636f6e736f6c653d"
+    "747479414d413000000000030000011a0000002a494d41434152525901003000"
+    "0100000003000000000000004701000000000000ea00000000000000084ae910"
+    "639a66d2876395648000774608cd0ce5730171e882037cf7a75d6297cddce0c5"
+    "c5dfec13dcb8f3351b503c333751372fdd1ec8d200e2e28c442353332b060646"
+    "2666165636760e4e2e6e1e5e3e7e014121611151317109492969195939797ea0"
+    "5afdd2e222fda4cc3cfd92fcfc1c03b0258b63972e7436e850c8b8b6842ff835"
+    "d79e6db31402715b22afa0a8a4aca2aaa6aea1a9a5ada3aba76f6068646c626a"
+    "666e6169656d636b87618921d89235a1b3ca55bac3ebdbf41a4d9cae2f4ad4e0"
+    "f3cdc06d899dbd83a393b38bab9bbb87a797b78faf9f7f406050704868587844"
+    "6454744c2c8625460c00de38496e000000000002000000020000000923616464"
+    "726573732d63656c6c73002373697a652d63656c6c73006d6f64656c00626f6f"
+    "7461726773006c696e75782c696d612d636172727900"), "FDT")
 emit("dtb", "carries-bad-magic", dtb(chosen(f"linux,ima-carry = {hexprop(blob(magic=b'NOTCARRY'))}")),
      "MAGIC")
 emit("dtb", "carries-empty", dtb(chosen("linux,ima-carry")), "TRUNCATED")
