@@ -299,8 +299,8 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 /* ---- Device trees (/chosen/linux,ima-carry) ---- */
 
 /*
- * Trees must be 8-byte aligned (libfdt refuses others) and of version 16
- * or later. Every call checks the whole tree with fdt_check_full() first;
+ * Trees must be 8-byte aligned (libfdt refuses others) and of version 17
+ * (what dtc and Linux write). Every call checks the whole tree with fdt_check_full() first;
  * imacarry_fdt_strip() and imacarry_fdt_del() take no size, so, as in
  * libfdt, the buffer must hold the header's totalsize bytes: check that
  * against the file length before calling them.
