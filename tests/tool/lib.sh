@@ -28,13 +28,13 @@ command -v dtc >/dev/null ||
 
 # run RC CMD...: runs CMD with stdout in $T/out, stderr in $T/err; checks RC.
 run() {
-	want=$1
+	_want=$1
 	shift
 	checks=$((checks + 1))
 	"$@" >"$T/out" 2>"$T/err"
-	rc=$?
-	if [ "$rc" -ne "$want" ]; then
-		fail "exit $rc, want $want: $*"
+	_rc=$?
+	if [ "$_rc" -ne "$_want" ]; then
+		fail "exit $_rc, want $_want: $*"
 		sed 's/^/    stderr: /' "$T/err" >&2
 		return 1
 	fi
@@ -61,9 +61,9 @@ out_has() {
 # err_lines N: the last run printed exactly N lines on stderr.
 err_lines() {
 	checks=$((checks + 1))
-	n=$(wc -l <"$T/err")
-	[ "$n" -eq "$1" ] && return 0
-	fail "stderr has $n lines, want $1"
+	_n=$(wc -l <"$T/err")
+	[ "$_n" -eq "$1" ] && return 0
+	fail "stderr has $_n lines, want $1"
 	sed 's/^/    stderr: /' "$T/err" >&2
 	return 1
 }
@@ -79,10 +79,10 @@ same() {
 absent() {
 	checks=$((checks + 1))
 	set -- "$1" "$1".??????
-	for f; do
-		case $f in *'??????') continue ;; esac
-		if [ -e "$f" ]; then
-			fail "$f was left behind"
+	for _f; do
+		case $_f in *'??????') continue ;; esac
+		if [ -e "$_f" ]; then
+			fail "$_f was left behind"
 			return 1
 		fi
 	done
@@ -92,9 +92,9 @@ absent() {
 # no_temps PATH: no temporary file of PATH was left behind.
 no_temps() {
 	checks=$((checks + 1))
-	for f in "$1".??????; do
-		[ -e "$f" ] || continue
-		fail "$f was left behind"
+	for _f in "$1".??????; do
+		[ -e "$_f" ] || continue
+		fail "$_f was left behind"
 		return 1
 	done
 	return 0
@@ -117,10 +117,10 @@ skip() {
 
 # gen NAME [imagen options]: NAME.bin, NAME.ascii and NAME.pcrs in $T.
 gen() {
-	name=$1
+	_name=$1
 	shift
-	python3 "$GEN" "$@" -o "$T/$name.bin" --expect-ascii "$T/$name.ascii" \
-		--expect-pcrs "$T/$name.pcrs" || { echo "ERROR: imagen.py" >&2; exit 99; }
+	python3 "$GEN" "$@" -o "$T/$_name.bin" --expect-ascii "$T/$_name.ascii" \
+		--expect-pcrs "$T/$_name.pcrs" || { echo "ERROR: imagen.py" >&2; exit 99; }
 }
 
 # securityfs DIR NAME: a fake securityfs at DIR holding list $T/NAME.bin.

@@ -8,6 +8,7 @@ IC_TOOL_TESTS = \
 	tests/tool/replay.sh \
 	tests/tool/verify.sh \
 	tests/tool/errors.sh \
-	tests/tool/real.sh
+	tests/tool/real.sh \
+	tests/tool/corpus.sh
 TESTS += $(IC_TOOL_TESTS)
 EXTRA_DIST += $(IC_TOOL_TESTS) tests/tool/lib.sh
