@@ -1,4 +1,4 @@
-# tests/local.mk - (owned by that area; empty for now)
+# tests/local.mk - unit tests of libimacarry (tests/lib/): one block per area
 
 # ---- libblob: blob.c, fdt.c, snapshot.c, kind, the libtpms soft reboot ----
 # (the other half of this file belongs to libcore; keep the blocks apart)
