@@ -92,6 +92,21 @@ run 1 "$IC" dump --header "$T/badcrc.blob" && {
 	err_lines 1
 }
 
+# A line longer than any first guess (an 8 KiB ima-buf): the line buffer
+# grows; the generator renders it independently.
+python3 - "$T/long.bin" <<'PY'
+import hashlib, struct, sys
+def field(b):
+    return struct.pack("<I", len(b)) + b
+d = b"sha256:\0" + hashlib.sha256(b"x").digest()
+data = field(d) + field(b"kexec-cmdline\0") + field(bytes(range(256)) * 32)
+rec = (struct.pack("<I", 10) + hashlib.sha1(data).digest() +
+       field(b"ima-buf") + field(data))
+open(sys.argv[1], "wb").write(rec * 3)
+PY
+python3 "$GEN" --render "$T/long.bin" --expect-ascii "$T/long.ascii" || exit 99
+run 0 "$IC" dump "$T/long.bin" && same "$T/out" "$T/long.ascii" "dump of long lines"
+
 # JSON escapes names: quotes, backslashes, control bytes and invalid UTF-8.
 python3 - "$T/odd.bin" <<'PY'
 import hashlib, struct, sys
