@@ -28,7 +28,8 @@ tests_fuzz_fuzz_list_regress_LDADD = $(IC_FUZZ_LDADD)
 tests_fuzz_fuzz_blob_regress_SOURCES = tests/fuzz/fuzz-blob.c \
 	$(IC_FUZZ_REGRESS_COMMON)
 tests_fuzz_fuzz_blob_regress_CPPFLAGS = $(IC_FUZZ_CPPFLAGS)
-tests_fuzz_fuzz_blob_regress_LDADD = $(IC_FUZZ_LDADD)
+tests_fuzz_fuzz_blob_regress_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
+tests_fuzz_fuzz_blob_regress_LDADD = $(IC_FUZZ_LDADD) $(ZLIB_LIBS)
 tests_fuzz_fuzz_dtb_regress_SOURCES = tests/fuzz/fuzz-dtb.c \
 	$(IC_FUZZ_REGRESS_COMMON)
 tests_fuzz_fuzz_dtb_regress_CPPFLAGS = $(IC_FUZZ_CPPFLAGS)
