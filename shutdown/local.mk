@@ -29,3 +29,7 @@ dist_check_DATA += tests/shutdown/lib.sh
 check_PROGRAMS += tests/shutdown/record-load
 tests_shutdown_record_load_SOURCES = tests/shutdown/record-load.c
 tests_shutdown_record_load_LDADD = ima-carry/lib/libimacarry.la
+
+# The QEMU late-measurement scenario (tests/e2e conventions and harness).
+TESTS += tests/e2e/scenario-late-hook.sh
+dist_check_SCRIPTS += tests/e2e/scenario-late-hook.sh
