@@ -165,6 +165,42 @@ static void test_torn_tail(void **state)
 	fx_free(&l);
 }
 
+/* Per-bank files (Linux >= 6.10) are read by name; sha1 is the same list. */
+static void test_bank_file(void **state)
+{
+	struct fake f;
+	struct fx_list l;
+	char path[200];
+	uint64_t count;
+	size_t len;
+	void *buf;
+
+	fx_make(&l, false, 3);
+	fake_init(&f, NULL, 3);
+	snprintf(path, sizeof(path), "%s/binary_runtime_measurements_sha1",
+		 f.ima);
+	write_file(path, l.buf, l.len);
+	assert_int_equal(imacarry_snapshot_read(f.root,
+			 "binary_runtime_measurements_sha1", &buf, &len,
+			 &count, NULL), 0);
+	assert_int_equal(count, 3);
+	assert_int_equal(len, l.len);
+	free(buf);
+	/* A sha256 file of 20-byte records does not parse as one. */
+	snprintf(path, sizeof(path), "%s/binary_runtime_measurements_sha256",
+		 f.ima);
+	write_file(path, l.buf, l.len);
+	assert_true(imacarry_snapshot_read(f.root,
+		    "binary_runtime_measurements_sha256", &buf, &len, &count,
+		    NULL) < 0);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/binary_runtime_measurements_sha1",
+		 f.ima);
+	unlink(path);
+	fake_fini(&f);
+	fx_free(&l);
+}
+
 /* Fewer records than counted: this is not a live IMA list. */
 static void test_list_behind(void **state)
 {
@@ -347,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_list_ahead),
 		cmocka_unit_test(test_torn_tail),
+		cmocka_unit_test(test_bank_file),
 		cmocka_unit_test(test_list_behind),
 		cmocka_unit_test(test_noima),
 		cmocka_unit_test(test_count),
