@@ -118,9 +118,8 @@ undef=
 for s in $uses; do
 	undef="$undef -u $s"
 done
-# --gc-sections keeps what those reach, function by function: the algorithm
-# names that the snapshot code uses share replay.c with OpenSSL calls that
-# kexec must not link.
+# --gc-sections keeps only what those reach, function by function, so that
+# nothing that needs libcrypto (replay.c) comes along.
 ${tool_prefix}ld -r --gc-sections -o "$priv/imacarry.o" $undef \
 	"$lib/ima-carry/lib/.libs/libimacarry.a" "$fdt_a"
 # --strip-unneeded drops the undefined symbols the removed sections left.

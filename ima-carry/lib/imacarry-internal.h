@@ -127,4 +127,7 @@ static inline void ic_where(struct imacarry_where *w, uint64_t offset,
 int ic_template_parse(const char *name, uint32_t name_len,
 		      uint8_t *field_id, unsigned int *nfields);
 
+/* algo.c: OpenSSL's fetch name of a bank algorithm. */
+const char *ic_algo_ossl_name(enum imacarry_algo algo);
+
 #endif /* IMACARRY_INTERNAL_H */

@@ -6,6 +6,7 @@ pkgconfig_DATA = ima-carry/lib/libimacarry.pc
 ima_carry_lib_libimacarry_la_SOURCES = \
 	ima-carry/lib/imacarry-internal.h \
 	ima-carry/lib/error.c \
+	ima-carry/lib/algo.c \
 	ima-carry/lib/template.c \
 	ima-carry/lib/list.c \
 	ima-carry/lib/ascii.c \

@@ -4,23 +4,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <openssl/evp.h>
 
 #include "imacarry-internal.h"
-
-static const struct {
-	const char *name;	/* the kernel's hash_algo_name[] */
-	const char *ossl;	/* OpenSSL's fetch name */
-	unsigned int size;
-} ic_algos[IMACARRY_ALGO__MAX] = {
-	[IMACARRY_ALGO_SHA1] = { "sha1", "SHA1", 20 },
-	[IMACARRY_ALGO_SHA256] = { "sha256", "SHA256", 32 },
-	[IMACARRY_ALGO_SHA384] = { "sha384", "SHA384", 48 },
-	[IMACARRY_ALGO_SHA512] = { "sha512", "SHA512", 64 },
-	[IMACARRY_ALGO_SM3] = { "sm3", "SM3", 32 },
-};
 
 struct ic_bank {
 	enum imacarry_algo algo;
@@ -38,35 +25,6 @@ struct imacarry_replay {
 	EVP_MD_CTX *check_ctx;
 	struct ic_bank bank[];
 };
-
-int imacarry_algo_by_name(const char *name)
-{
-	unsigned int i;
-
-	if (!name)
-		return -IMACARRY_ERR_ALGO;
-	/* TPM and tooling names for SM3 differ from the kernel's. */
-	if (!strcasecmp(name, "sm3_256") || !strcasecmp(name, "sm3-256"))
-		return IMACARRY_ALGO_SM3;
-	for (i = 0; i < IMACARRY_ALGO__MAX; i++)
-		if (!strcasecmp(name, ic_algos[i].name))
-			return (int)i;
-	return -IMACARRY_ERR_ALGO;
-}
-
-const char *imacarry_algo_name(enum imacarry_algo algo)
-{
-	if ((unsigned int)algo >= IMACARRY_ALGO__MAX)
-		return NULL;
-	return ic_algos[algo].name;
-}
-
-unsigned int imacarry_algo_size(enum imacarry_algo algo)
-{
-	if ((unsigned int)algo >= IMACARRY_ALGO__MAX)
-		return 0;
-	return ic_algos[algo].size;
-}
 
 /* A list's template digest size names its algorithm (0 if none does). */
 static int ic_list_algo(unsigned int digest_size)
@@ -140,9 +98,9 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 		struct ic_bank *b = &r->bank[i];
 
 		b->algo = banks[i];
-		b->size = ic_algos[banks[i]].size;
+		b->size = imacarry_algo_size(banks[i]);
 		r->nbanks = i + 1;
-		b->md = EVP_MD_fetch(NULL, ic_algos[banks[i]].ossl, NULL);
+		b->md = EVP_MD_fetch(NULL, ic_algo_ossl_name(banks[i]), NULL);
 		if (!b->md) {
 			ret = -IMACARRY_ERR_ALGO;
 			goto fail;
@@ -154,7 +112,7 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 	for (i = 0; i < IC_ARRAY_SIZE(r->check_md); i++) {
 		if (ic_bank_of(r, i))
 			continue;
-		r->check_md[i] = EVP_MD_fetch(NULL, ic_algos[i].ossl, NULL);
+		r->check_md[i] = EVP_MD_fetch(NULL, ic_algo_ossl_name(i), NULL);
 		if (!r->check_md[i]) {
 			ret = -IMACARRY_ERR_ALGO;
 			goto fail;
