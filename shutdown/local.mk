@@ -8,8 +8,8 @@ EXTRA_DIST += shutdown/README.md
 
 # distcheck installs as a user under a scratch prefix: keep these in it.
 AM_DISTCHECK_CONFIGURE_FLAGS = \
-	systemshutdowndir='$$dc_install_base/lib/systemd/system-shutdown' \
-	kexecdefaultdir='$$dc_install_base/etc/default/kexec.d'
+	systemshutdowndir="$$dc_install_base/lib/systemd/system-shutdown" \
+	kexecdefaultdir="$$dc_install_base/etc/default/kexec.d"
 
 # The hook's logic against a fake securityfs and a fake kexec.
 SHUTDOWN_TESTS = \
