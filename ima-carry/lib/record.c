@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* record.c - record a kexec --ima-carry load so the shutdown hook can redo it */
+/* record.c - record a kexec --ima-carry load for the shutdown hook to redo */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -54,16 +54,35 @@ static int create_file(int dirfd, const char *name)
 }
 
 /*
+ * The hook's reload loads from the record itself: link those files into the
+ * new record instead of copying them, so that a big initrd does not need
+ * twice its size in /run at shutdown. Same directory, same file system.
+ */
+static bool link_from_record(const char *src, const char *rundir, int dirfd,
+			     const char *name)
+{
+	size_t n = strlen(rundir);
+
+	if (strncmp(src, rundir, n) || src[n] != '/' ||
+	    strchr(src + n + 1, '/'))
+		return false;
+	return !linkat(AT_FDCWD, src, dirfd, name, 0);
+}
+
+/*
  * Streams @src into @name below @dirfd: /boot may be unmounted by the time
  * the hook reloads, so the record keeps its own copy.
  */
-static int copy_file(const char *src, int dirfd, const char *name)
+static int copy_file(const char *src, const char *rundir, int dirfd,
+		     const char *name)
 {
 	char buf[COPY_CHUNK];
 	struct stat st;
 	ssize_t n;
 	int in, out, ret, saved;
 
+	if (link_from_record(src, rundir, dirfd, name))
+		return 0;
 	in = open(src, O_RDONLY | O_CLOEXEC);
 	if (in < 0)
 		return -IMACARRY_ERR_IO;
@@ -294,9 +313,9 @@ int imacarry_record_load(const char *rundir, int argc, char *const argv[],
 	}
 	ret = fchmod(dirfd, 0700) ? -IMACARRY_ERR_IO : 0;
 	if (!ret)
-		ret = copy_file(kernel, dirfd, "kernel");
+		ret = copy_file(kernel, rundir, dirfd, "kernel");
 	if (!ret && initrd)
-		ret = copy_file(initrd, dirfd, "initrd");
+		ret = copy_file(initrd, rundir, dirfd, "initrd");
 	if (!ret)
 		ret = write_argv(dirfd, rundir, argc, argv, kidx);
 	close(dirfd);

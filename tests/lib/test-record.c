@@ -254,6 +254,7 @@ static void test_replace(void **state)
 	const char *want[] = { "-l", f->rk };
 	char *argv2[] = { "kexec", "--ima-carry", "-l", f->rk, NULL };
 	const char *want2[] = { "--ima-carry", "-l", f->rk };
+	struct stat before, after;
 	char names[64];
 	size_t len;
 	char *buf;
@@ -262,14 +263,21 @@ static void test_replace(void **state)
 					      NULL), 0);
 	check_argv(f, want, 2);
 
-	/* The reload in the hook records from the record itself. */
+	/*
+	 * The reload in the hook records from the record itself: the files
+	 * are linked, not copied, so /run does not need twice their size.
+	 */
 	write_file(f->kernel, "new kernel", 10);
+	assert_int_equal(stat(f->rk, &before), 0);
 	assert_int_equal(imacarry_record_load(f->rundir, 4, argv2, f->rk,
 					      NULL), 0);
 	check_argv(f, want2, 3);
 	buf = read_file(f->rk, &len);
 	assert_int_equal(len, KERNEL_SIZE);
 	free(buf);
+	assert_int_equal(stat(f->rk, &after), 0);
+	assert_int_equal(after.st_ino, before.st_ino);
+	assert_int_equal(after.st_nlink, 1);
 
 	assert_int_equal(imacarry_record_load(f->rundir, 3, argv, f->kernel,
 					      NULL), 0);

@@ -16,8 +16,8 @@ int main(int argc, char *argv[])
 	int ret;
 
 	if (argc < 6) {
-		fprintf(stderr,
-			"usage: record-load RUNDIR KERNEL INITRD|- ARGV0 ARGS...\n");
+		fputs("usage: record-load RUNDIR KERNEL INITRD|- ARGV...\n",
+		      stderr);
 		return 2;
 	}
 	initrd = strcmp(argv[3], "-") ? argv[3] : NULL;
