@@ -59,7 +59,8 @@ static int print_header(const struct tool_input *in)
 	int ret;
 
 	if (!in->blob) {
-		printf("# %s: a %s, no carry header\n", in->name, kind_name(in));
+		printf("# %s: a measurement list, no carry header\n",
+		       in->name);
 		return 0;
 	}
 	if (in->kind == IMACARRY_KIND_FDT)

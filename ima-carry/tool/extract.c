@@ -77,6 +77,8 @@ static int do_extract(int argc, char *argv[])
 	}
 	if (!out)
 		return tool_usage(CMD, "missing -o OUT");
+	if (tool_check_output(CMD, out))
+		return TOOL_EXIT_USAGE;
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one IN.dtb");
 

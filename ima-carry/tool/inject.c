@@ -131,6 +131,8 @@ static int do_inject(int argc, char *argv[])
 		return tool_usage(CMD, "give exactly one of --blob and --list");
 	if (!out)
 		return tool_usage(CMD, "missing -o OUT");
+	if (tool_check_output(CMD, out))
+		return TOOL_EXIT_USAGE;
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one IN.dtb");
 	if (blob_path && flags)

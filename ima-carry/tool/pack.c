@@ -3,8 +3,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "imacarry.h"
 
@@ -64,8 +62,8 @@ static int do_pack(int argc, char *argv[])
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	path = optind < argc ? argv[optind] : NULL;
-	if (!strcmp(out, "-") && isatty(STDOUT_FILENO))
-		return tool_usage(CMD, "not writing a binary blob to a terminal; use -o OUT");
+	if (tool_check_output(CMD, out))
+		return TOOL_EXIT_USAGE;
 
 	if (tool_input_open(&in, path, 0) < 0)
 		return TOOL_EXIT_INVALID;

@@ -81,6 +81,9 @@ int tool_read_file(const char *path, uint8_t **buf, size_t *len);
  */
 int tool_write_file(const char *path, const void *buf, size_t len);
 
+/* -o OUT check before any work: binary data never goes to a terminal. */
+int tool_check_output(const char *cmd, const char *out);
+
 /* Flushes stdout and reports a write error (a full disk, a closed pipe). */
 int tool_flush_stdout(void);
 

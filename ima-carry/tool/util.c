@@ -299,6 +299,13 @@ int tool_write_file(const char *path, const void *buf, size_t len)
 	return 0;
 }
 
+int tool_check_output(const char *cmd, const char *out)
+{
+	if (strcmp(out, "-") || !isatty(STDOUT_FILENO))
+		return 0;
+	return tool_usage(cmd, "not writing binary data to a terminal; use -o OUT");
+}
+
 int tool_flush_stdout(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))

@@ -57,6 +57,15 @@ run 2 "$IC" verify --pcrs a --tpm b "$T/l.bin"
 run 2 "$IC" check && err_has "exactly one FILE"
 run 2 "$IC" check a b
 
+# Binary output never goes to a terminal; script(1) provides one.
+if command -v script >/dev/null; then
+	for c in "pack $T/l.bin" "extract -o - $T/l.bin" \
+		"inject --list $T/l.bin -o - $T/l.bin"; do
+		run 2 script -qec "$IC $c" /dev/null &&
+			out_has "not writing binary data to a terminal"
+	done
+fi
+
 # A usage error writes nothing.
 absent "$T/x"
 
