@@ -34,19 +34,19 @@ e2e_check_guest_verify verify2
 n=$(e2e_val preexec1.count)
 [ "$n" -ge "$big" ] || e2e_fail "only $n measurements in boot 1, expected >= $big"
 
-"$E2E_HOST_TOOL" pack -o "$W/big.blob" "$W/preexec1.bin" >/dev/null ||
+"$E2E_HOST_TOOL" -q pack -o "$W/big.blob" "$W/preexec1.bin" >/dev/null ||
 	e2e_fail "ima-carry pack failed"
 raw=$(( $(stat -c %s "$W/preexec1.bin") + 24 ))
 blob=$(stat -c %s "$W/big.blob")
 e2e_get dmesg2 "$W/dmesg2"
 # Import time: from the first IMA line of boot 2 to the carry line.
-t=$(awk -F'[][]' '/ ima: / && !s { s = $2 } /ima.*carr/ && s { print $2 - s; exit }' \
+t=$(awk -F'[][]' '/\] ima: / && !s { s = $2 } /\] ima: .*carr/ && s { print $2 - s; exit }' \
 	"$W/dmesg2")
 per=$(echo "scale=1; $blob / $n" | bc)
 cap=$(( 2 * 1024 * 1024 * n / blob ))
 e2e_story "measurements carried: $n"
 e2e_story "blob: raw $raw bytes, compressed $blob bytes ($per bytes/entry)"
-e2e_story "kernel: $(grep -m1 'ima.*carr' "$W/dmesg2" | sed 's/^<[0-9]*>//')"
+e2e_story "kernel: $(grep -m1 -E '\] ima: .*carr' "$W/dmesg2" | sed 's/^<[0-9]*>//')"
 e2e_story "import time (dmesg): ${t:-?} s"
 e2e_story "2 MiB DTB cap: reached at about $cap measurements of this kind"
 e2e_pass "$n measurements carried in a $blob-byte blob ($(e2e_secs) s)"

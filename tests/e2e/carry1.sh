@@ -31,12 +31,12 @@ e2e_check_guest_verify verify2
 
 n1=$(e2e_val preexec1.count)
 n2=$(e2e_val boot2.count)
-"$E2E_HOST_TOOL" pack -o "$W/carried.blob" "$W/preexec1.bin" >/dev/null ||
+"$E2E_HOST_TOOL" -q pack -o "$W/carried.blob" "$W/preexec1.bin" >/dev/null ||
 	e2e_fail "host cannot pack boot 1's list"
 raw=$(stat -c %s "$W/preexec1.bin")
 blob=$(stat -c %s "$W/carried.blob")
 e2e_get dmesg2 "$W/dmesg2"
-carried=$(grep -m1 -i 'ima.*carr' "$W/dmesg2" | sed 's/^<[0-9]*>//') || true
+carried=$(grep -m1 -E '\] ima: .*carr' "$W/dmesg2" | sed 's/^<[0-9]*>//') || true
 
 e2e_story "PCR 10 before kexec (sha256): $(e2e_pcr preexec1 sha256)"
 e2e_story "carried: $n1 measurements, list $raw bytes, blob $blob bytes"

@@ -1,1 +1,49 @@
-# tests/e2e/local.mk - (owned by that area; empty for now)
+# tests/e2e/local.mk - QEMU end-to-end scenarios (part of make check), make demo, make e2e.
+#
+#   make demo   scenario 1 told as a story: PCR 10 before, what was carried,
+#               PCR 10 after, replay = TPM
+#   make e2e    every scenario below
+# Both leave tests/e2e/out/{Image,kexec,ima-carry} (arm64, static) for reuse.
+# The kernel and ccache are cached under /var/cache/ima-carry (build-kernel.sh).
+E2E_TESTS = \
+	tests/e2e/control.sh \
+	tests/e2e/carry1.sh \
+	tests/e2e/carry3.sh \
+	tests/e2e/corrupt.sh \
+	tests/e2e/dump.sh \
+	tests/e2e/biglist.sh \
+	tests/e2e/mixed.sh \
+	tests/e2e/linux612.sh
+TESTS += $(E2E_TESTS)
+dist_check_SCRIPTS += $(E2E_TESTS) tests/e2e/build-kernel.sh \
+	tests/e2e/debian-kexec.sh tests/e2e/demo.sh
+EXTRA_DIST += tests/e2e/lib.sh tests/e2e/guest-init tests/e2e/kernel.config
+
+# The guest's static aarch64 kexec and ima-carry come from kexec/local.mk;
+# the scenarios take them from tests/e2e/out, like everyone else.  The stamp
+# is in check_SCRIPTS so that make check builds them before the tests run.
+check_SCRIPTS += tests/e2e/artifacts.stamp
+CLEANFILES += tests/e2e/artifacts.stamp
+tests/e2e/artifacts.stamp: kexec/out/aarch64/kexec kexec/out/aarch64/ima-carry
+	$(AM_V_GEN)out=$(abs_top_srcdir)/tests/e2e/out; \
+	{ $(MKDIR_P) "$$out" 2>/dev/null && test -w "$$out"; } || \
+		out=$(abs_top_builddir)/tests/e2e/out; \
+	$(MKDIR_P) "$$out" tests/e2e && \
+	for f in kexec ima-carry; do \
+		cp kexec/out/aarch64/$$f "$$out/.$$f.tmp" && \
+		mv "$$out/.$$f.tmp" "$$out/$$f" || exit 1; \
+	done && touch $@
+
+E2E_ENV = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)'
+
+demo: all tests/e2e/artifacts.stamp
+	@$(E2E_ENV) $(SHELL) $(top_srcdir)/tests/e2e/demo.sh
+
+e2e: all tests/e2e/artifacts.stamp
+	@$(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(E2E_TESTS)'
+
+clean-local: clean-local-e2e
+clean-local-e2e:
+	-rm -rf tests/e2e/work
+
+PHONY_TARGETS += demo e2e clean-local-e2e
