@@ -5,7 +5,7 @@
  * The bench's lower bound for `ima-carry replay --bank sha1 --bank sha256`:
  * for every record of a little-endian SHA-1 list it hashes the template
  * data with sha1 and with sha256 and extends both into the record's PCR, one
- * EVP context per bank, over the whole file read into memory at once. It
+ * EVP context per bank, over the whole file mapped into memory at once. It
  * parses only what it must to find the data and checks only what keeps it
  * in bounds; it does not compare template digests, so it does a little less
  * work than a real replay. It prints "ALG PCR HEX" lines, the format of the
@@ -13,12 +13,15 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -86,28 +89,38 @@ static int bank_entry(struct bank *b, unsigned int pcr, bool violation,
 	return bank_extend(b, pcr, digest);
 }
 
-static uint8_t *read_file(const char *path, size_t *len)
+/*
+ * Maps the whole file, populated: a floor gets its bytes the cheapest way,
+ * without the page faults and the copy of reading into a fresh buffer.
+ */
+static const uint8_t *map_file(const char *path, size_t *len)
 {
+	static const uint8_t empty[1];
 	struct stat st;
-	uint8_t *buf;
-	FILE *f;
+	void *p;
+	int fd;
 
-	f = fopen(path, "rb");
-	if (!f)
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
-	if (fstat(fileno(f), &st) < 0) {
-		fclose(f);
+	if (fstat(fd, &st) < 0) {
+		close(fd);
 		return NULL;
 	}
 	*len = (size_t)st.st_size;
-	buf = malloc(*len ? *len : 1);
-	if (buf && fread(buf, 1, *len, f) != *len) {
-		free(buf);
-		buf = NULL;
-		errno = EIO;
+	if (!*len) {
+		close(fd);
+		return empty;
 	}
-	fclose(f);
-	return buf;
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static void unmap_file(const uint8_t *buf, size_t len)
+{
+	if (len)
+		munmap((void *)buf, len);
 }
 
 static bool all_zero(const uint8_t *p, size_t len)
@@ -182,14 +195,14 @@ int main(int argc, char **argv)
 	bool touched[NPCRS] = { false };
 	unsigned int pcr, j;
 	int i, ret = 1;
-	uint8_t *buf;
+	const uint8_t *buf;
 	size_t len;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s LIST\n", argv[0]);
 		return 2;
 	}
-	buf = read_file(argv[1], &len);
+	buf = map_file(argv[1], &len);
 	if (!buf) {
 		fprintf(stderr, "%s: %s\n", argv[1], strerror(errno));
 		return 1;
@@ -215,6 +228,6 @@ int main(int argc, char **argv)
 out:
 	for (i = 0; i < NBANKS; i++)
 		bank_free(&banks[i]);
-	free(buf);
+	unmap_file(buf, len);
 	return ret;
 }

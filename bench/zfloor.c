@@ -2,7 +2,7 @@
 /* zfloor.c - zlib's own deflate or CRC-32 of a file: the floors for a packed blob */
 
 /*
- * The bench's lower bound for `ima-carry pack`: read the raw payload (the
+ * The bench's lower bound for `ima-carry pack`: map the raw payload (the
  * struct ima_kexec_hdr and the list, the bytes the library deflates) into
  * memory, deflate it in one call at @level with zlib's defaults
  * (compress2()), and write the zlib stream to OUT. With the library's level
@@ -15,35 +15,48 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
-static unsigned char *read_file(const char *path, size_t *len)
+/*
+ * Maps the whole file, populated: a floor gets its bytes the cheapest way,
+ * without the page faults and the copy of reading into a fresh buffer.
+ */
+static const unsigned char *map_file(const char *path, size_t *len)
 {
-	unsigned char *buf;
+	static const unsigned char empty[1];
 	struct stat st;
-	FILE *f;
+	void *p;
+	int fd;
 
-	f = fopen(path, "rb");
-	if (!f)
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return NULL;
-	if (fstat(fileno(f), &st) < 0) {
-		fclose(f);
+	if (fstat(fd, &st) < 0) {
+		close(fd);
 		return NULL;
 	}
 	*len = (size_t)st.st_size;
-	buf = malloc(*len ? *len : 1);
-	if (buf && fread(buf, 1, *len, f) != *len) {
-		free(buf);
-		buf = NULL;
-		errno = EIO;
+	if (!*len) {
+		close(fd);
+		return empty;
 	}
-	fclose(f);
-	return buf;
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static void unmap_file(const unsigned char *buf, size_t len)
+{
+	if (len)
+		munmap((void *)buf, len);
 }
 
 static int write_crc(const char *path, const unsigned char *buf, size_t len)
@@ -71,7 +84,8 @@ static int write_crc(const char *path, const unsigned char *buf, size_t len)
 
 int main(int argc, char **argv)
 {
-	unsigned char *in, *out = NULL;
+	const unsigned char *in;
+	unsigned char *out = NULL;
 	size_t in_len;
 	uLongf out_len;
 	char *end;
@@ -93,14 +107,14 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	in = read_file(argv[2], &in_len);
+	in = map_file(argv[2], &in_len);
 	if (!in) {
 		fprintf(stderr, "%s: %s\n", argv[2], strerror(errno));
 		return 1;
 	}
 	if (level < 0) {
 		ret = write_crc(argv[3], in, in_len);
-		free(in);
+		unmap_file(in, in_len);
 		return ret;
 	}
 	/* compress2() takes a uLong; lists over 4 GiB are out of scope here. */
@@ -136,6 +150,6 @@ int main(int argc, char **argv)
 	ret = 0;
 out:
 	free(out);
-	free(in);
+	unmap_file(in, in_len);
 	return ret;
 }
