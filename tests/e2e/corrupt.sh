@@ -4,37 +4,49 @@
 #
 # The host packs a small list and damages it twice: a flipped payload byte
 # (payload CRC), and a payload_len larger than the property with a valid
-# header CRC (so only the length check can catch it).  The guest injects each
-# blob into its own DTB with `ima-carry inject` and jumps with `kexec --dtb`.
+# header CRC (so only the length check can catch it).  The guest injects the
+# good blob into its own DTB with `ima-carry inject`, damages it there, and
+# jumps with `kexec --dtb`.
 # Each next kernel must log one error line, boot on, and start a fresh list.
 . "$(dirname "$0")/lib.sh"
 e2e_init corrupt
 E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_setup 6.1
 command -v python3 >/dev/null || e2e_skip "python3 is missing"
+command -v fdtget >/dev/null || e2e_skip "fdtget is missing (device-tree-compiler)"
 
 python3 "$E2E_TOP/tests/gen/imagen.py" --count 40 --seed 4 -o "$W/list" ||
 	e2e_fail "imagen.py failed"
-"$E2E_HOST_TOOL" pack -o "$W/good.blob" "$W/list" >/dev/null ||
+"$E2E_HOST_TOOL" -q pack -o "$W/good.blob" "$W/list" >/dev/null ||
 	e2e_fail "ima-carry pack failed"
+# ima-carry inject checks the blob it is given, so the guest injects the good
+# blob and then overwrites bytes of it in place: /e2e/patch.bin at offset
+# /e2e/patch.off from the blob's start.
 mkdir -p "$W/hop1.files/e2e" "$W/hop2.files/e2e"
-python3 - "$W/good.blob" "$W/hop1.files/e2e/bad.blob" \
-	"$W/hop2.files/e2e/bad.blob" <<'PY'
+cp "$W/good.blob" "$W/hop1.files/e2e/good.blob"
+cp "$W/good.blob" "$W/hop2.files/e2e/good.blob"
+python3 - "$W/good.blob" "$W/hop1.files/e2e" "$W/hop2.files/e2e" <<'PY'
 # Header layout: docs/FORMAT.md section 3 (payload_len at 32, hdr_crc at 44).
 import struct, sys, zlib
-good = bytearray(open(sys.argv[1], "rb").read())
+good = bytes(open(sys.argv[1], "rb").read())
+def out(d, off, data, whole):
+    open(d + "/patch.off", "w").write("%d\n" % off)
+    open(d + "/patch.bin", "wb").write(data)
+    open(d + "/bad.blob", "wb").write(whole)
+# A flipped last payload byte: the payload CRC no longer matches.
 crc = bytearray(good)
 crc[-1] ^= 0x01
-open(sys.argv[2], "wb").write(crc)
+out(sys.argv[2], len(good) - 1, bytes(crc[-1:]), crc)
+# payload_len 4 KiB longer than the property, with a valid header CRC.
 lie = bytearray(good)
-plen = struct.unpack_from("<Q", lie, 32)[0]
-struct.pack_into("<Q", lie, 32, plen + 4096)
+struct.pack_into("<Q", lie, 32, struct.unpack_from("<Q", lie, 32)[0] + 4096)
 struct.pack_into("<I", lie, 44, zlib.crc32(bytes(lie[:44])))
-open(sys.argv[3], "wb").write(lie)
+out(sys.argv[3], 32, bytes(lie[32:48]), lie)
 PY
-"$E2E_HOST_TOOL" check "$W/hop1.files/e2e/bad.blob" >/dev/null 2>&1 &&
-	e2e_fail "the bad-CRC blob passes ima-carry check: the test is vacuous"
-"$E2E_HOST_TOOL" check "$W/hop2.files/e2e/bad.blob" >/dev/null 2>&1 &&
-	e2e_fail "the lying-length blob passes ima-carry check: the test is vacuous"
+for h in 1 2; do
+	"$E2E_HOST_TOOL" check "$W/hop$h.files/e2e/bad.blob" >/dev/null 2>&1 &&
+		e2e_fail "corrupt blob $h passes ima-carry check: the test is vacuous"
+	rm "$W/hop$h.files/e2e/bad.blob"
+done
 
 for h in 1 2; do
 	e2e_hop "$h" <<'GUEST'
@@ -42,7 +54,12 @@ e2e_snapshot boot$hop
 e2e_dmesg dmesg$hop
 e2e_chosen chosen$hop
 rc=0
-ima-carry inject --blob /e2e/bad.blob -o /run/next.dtb /sys/firmware/fdt || rc=$?
+ima-carry inject --blob /e2e/good.blob -o /run/next.dtb /sys/firmware/fdt || rc=$?
+off=$(xxd -p /run/next.dtb | tr -d '\n' |
+	awk '{ i = index($0, "494d414341525259"); print (i % 2) ? (i - 1) / 2 : -1 }')
+[ "$off" -ge 0 ] || rc=99
+dd if=/e2e/patch.bin of=/run/next.dtb bs=1 seek=$((off + $(cat /e2e/patch.off))) \
+	conv=notrunc 2>/dev/null || rc=98
 e2e_val inject$hop "$rc"
 e2e_kexec --dtb /run/next.dtb
 GUEST
@@ -59,7 +76,8 @@ what=([2]="bad payload CRC" [3]="lying payload_len")
 for h in 2 3; do
 	p=$((h - 1))
 	[ "$(e2e_val "inject$p")" = 0 ] || e2e_fail "ima-carry inject failed in boot $p"
-	e2e_val "chosen$h.fdt" | grep -qx ima-carry ||
+	e2e_fdt_chosen "chosen$h" >"$W/chosen$h.props"
+	grep -qx linux,ima-carry "$W/chosen$h.props" ||
 		e2e_fail "boot $h's DTB has no linux,ima-carry: kexec --dtb dropped it"
 	e2e_get "dmesg$h" "$W/dmesg$h"
 	grep -E '^<[0-3]>.*(ima|IMA)[:_ -]' "$W/dmesg$h" >"$W/err$h" || true

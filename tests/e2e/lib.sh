@@ -364,3 +364,10 @@ e2e_check_guest_verify() {
 e2e_pcr() {
 	e2e_val "$1.pcr" | awk -v a="$2" '$1 == a { print tolower($3) }'
 }
+
+# e2e_fdt_chosen NAME: the /chosen property names of the flattened tree the
+# guest printed with e2e_chosen NAME (into $W/NAME.fdt).
+e2e_fdt_chosen() {
+	[ -f "$W/$1.fdt" ] || e2e_get "$1.fdt" "$W/$1.fdt"
+	fdtget -p "$W/$1.fdt" /chosen || e2e_fail "fdtget cannot read $1's tree"
+}
