@@ -8,7 +8,8 @@
 # FUZZ_SECONDS each, seeded from the corpus; new inputs land in fuzz-work/.
 IC_FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/corpus
 IC_FUZZ_LDADD = ima-carry/lib/libimacarry.la
-EXTRA_DIST += tests/corpus
+EXTRA_DIST += tests/corpus/EXPECTED tests/corpus/gen-corpus.py \
+	tests/corpus/list tests/corpus/blob tests/corpus/dtb
 
 check_PROGRAMS += tests/corpus/run-corpus tests/fuzz/fuzz-list-regress \
 	tests/fuzz/fuzz-blob-regress tests/fuzz/fuzz-dtb-regress
