@@ -25,7 +25,8 @@
 #define KHDR_BUF_SIZE	8
 #define KHDR_COUNT	16
 
-/* The smallest record: PCR, SHA-1 digest, name length, 1-byte name, data length. */
+/* The smallest record: PCR, SHA-1 digest, name length, 1-byte name and
+ * data length. */
 #define MIN_RECORD	33
 
 /*

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* corpus-check.c - one checker per input kind, shared by the corpus runner and the fuzzers */
+/* corpus-check.c - a checker per input kind, for run-corpus and the fuzzers */
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>

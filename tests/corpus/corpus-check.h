@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* corpus-check.h - feed one input to the library the way the carry path reads it */
+/* corpus-check.h - check one input the way the carry path reads it */
 #ifndef CORPUS_CHECK_H
 #define CORPUS_CHECK_H
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* run-corpus.c - feed every hostile corpus file to its checker; compare with EXPECTED */
+/* run-corpus.c - check every hostile corpus file against EXPECTED */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

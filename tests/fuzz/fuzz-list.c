@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* fuzz-list.c - libFuzzer harness: list parsing, detection, walking and ascii */
+/* fuzz-list.c - libFuzzer harness: list parsing, detection, walk, ascii */
 #include <stddef.h>
 #include <stdint.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* fuzz-main.c - run a libFuzzer harness over the corpus in make check, so it can't rot */
+/* fuzz-main.c - run a fuzz harness over the corpus in make check */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>

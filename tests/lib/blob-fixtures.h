@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* blob-fixtures.h - build small IMA lists byte by byte for the blob, fdt and TPM tests */
+/* blob-fixtures.h - small IMA lists, built byte by byte, for libblob's tests */
 #ifndef BLOB_FIXTURES_H
 #define BLOB_FIXTURES_H
 
@@ -129,8 +129,8 @@ static inline void fx_make(struct fx_list *l, bool be, unsigned int n)
 	memset(l, 0, sizeof(*l));
 	l->be = be;
 	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof(path), "/usr/lib/x86_64-linux-gnu/lib%u.so",
-			 i);
+		snprintf(path, sizeof(path),
+			 "/usr/lib/x86_64-linux-gnu/lib%u.so", i);
 		fx_add_ng(l, 10, path, i, i == 3);
 	}
 }

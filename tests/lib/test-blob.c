@@ -172,7 +172,8 @@ static void test_incompressible(void **state)
 			uint8_t z[sizeof(junk) * 4];
 
 			assert_int_equal(compress2(z, &zlen, raw, 24 + l.len,
-						   Z_DEFAULT_COMPRESSION), Z_OK);
+						   Z_DEFAULT_COMPRESSION),
+					 Z_OK);
 		}
 		zlib = le32(b + 12) & IMACARRY_F_ZLIB;
 		assert_int_equal(zlib, zlen < 24 + l.len);
@@ -409,8 +410,9 @@ static void expect_unpack(uint8_t *b, size_t len, int err)
 
 	assert_non_null(raw);
 	assert_int_equal(imacarry_blob_check(b, len, NULL, &w), 0);
-	assert_int_equal(imacarry_blob_unpack(b, len, raw, IMACARRY_MAX_RAW / 64,
-					      NULL, &w), err);
+	assert_int_equal(imacarry_blob_unpack(b, len, raw,
+					      IMACARRY_MAX_RAW / 64, NULL, &w),
+			 err);
 	free(raw);
 	free(b);
 }

@@ -91,7 +91,8 @@ static void *make_tree(const struct shape *s)
 	return fdt;
 }
 
-static const uint8_t blob[] = "IMACARRY\1\0\x30\0 not really a blob, but fdt.c doesn't care";
+/* Not really a blob: fdt.c never looks inside. */
+static const uint8_t blob[] = "IMACARRY\1\0\x30\0 and so on";
 
 static void expect_blob(const void *fdt, const void *want, size_t want_len)
 {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* test-tpm-softreboot.c - a soft reboot against an in-process libtpms TPM 2.0 */
+/* test-tpm-softreboot.c - a soft reboot against an in-process libtpms TPM */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -278,7 +278,8 @@ static bool replay_matches(const uint8_t *buf, size_t len)
 		assert_int_equal(imacarry_replay_extend(r, &list, &e), 0);
 	assert_int_equal(ret, 0);
 	for (i = 0; i < 2; i++) {
-		size = imacarry_replay_get(r, banks[i], PCR, mine, sizeof(mine));
+		size = imacarry_replay_get(r, banks[i], PCR, mine,
+					   sizeof(mine));
 		assert_int_equal(size, imacarry_algo_size(banks[i]));
 		tpm_read(tpm_alg[i], tpm, (unsigned int)size);
 		same += !memcmp(mine, tpm, (size_t)size);
