@@ -82,7 +82,13 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 		free(fdt);
 		return -1;
 	}
+	/*
+	 * Zero the room the tree grows into: libfdt does not clear the pad
+	 * bytes after a property value, and the output should not depend on
+	 * what malloc() handed out.
+	 */
 	memcpy(tree, fdt, len);
+	memset(tree + len, 0, size - len);
 	free(fdt);
 	ret = imacarry_fdt_put(tree, size, blob, blob_len);
 	if (ret < 0) {

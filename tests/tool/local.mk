@@ -12,3 +12,10 @@ IC_TOOL_TESTS = \
 	tests/tool/corpus.sh
 TESTS += $(IC_TOOL_TESTS)
 EXTRA_DIST += $(IC_TOOL_TESTS) tests/tool/lib.sh
+
+# The same tests with every ima-carry run under valgrind (a build without
+# sanitizers; slow, so not part of make check).
+check-tool-valgrind:
+	IMACARRY_TOOL_VALGRIND=1 $(MAKE) $(AM_MAKEFLAGS) check \
+		TESTS="$(IC_TOOL_TESTS)"
+PHONY_TARGETS += check-tool-valgrind
