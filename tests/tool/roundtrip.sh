@@ -64,6 +64,9 @@ run 0 dtc -q -I dtb -O dts "$T/again.dtb" &&
 	[ "$(grep -c 'linux,ima-carry' "$T/out")" -eq 1 ] ||
 	fail "re-inject left more than one linux,ima-carry"
 checks=$((checks + 1))
+# The same inputs make the same tree, byte for byte.
+run 0 "$IC" inject --blob "$T/other.blob" -o "$T/again2.dtb" "$T/le.dtb" &&
+	same "$T/again2.dtb" "$T/again.dtb" "inject is deterministic"
 # Output over the input is fine: it is renamed into place at the end.
 cp "$T/le.dtb" "$T/inplace.dtb"
 run 0 "$IC" inject --blob "$T/other.blob" -o "$T/inplace.dtb" "$T/inplace.dtb" &&
