@@ -168,6 +168,7 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len)
 int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 		     size_t blob_len)
 {
+	void *val;
 	int chosen, err;
 
 	if (!fdt || (!blob && blob_len) || blob_len > INT32_MAX ||
@@ -189,9 +190,18 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 		chosen = fdt_add_subnode(fdt, 0, "chosen");
 	if (chosen < 0)
 		return fdt_err(chosen);
-	err = fdt_setprop(fdt, chosen, IMACARRY_PROP, blob, (int)blob_len);
+	/*
+	 * libfdt pads the value to 4 bytes but leaves the pad as it found it
+	 * in the buffer; zero it so that the same input gives the same tree.
+	 */
+	err = fdt_setprop_placeholder(fdt, chosen, IMACARRY_PROP,
+				      (int)blob_len, &val);
 	if (err)
 		return fdt_err(err);
+	if (blob_len)
+		memcpy(val, blob, blob_len);
+	memset((uint8_t *)val + blob_len, 0,
+	       ((blob_len + 3) & ~(size_t)3) - blob_len);
 	err = fdt_pack(fdt);
 	return err ? fdt_err(err) : 0;
 }
