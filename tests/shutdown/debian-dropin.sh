@@ -120,4 +120,47 @@ env -i PATH="/usr/sbin:/usr/bin:/sbin:/bin" IMACARRY_KEXEC="$T/bin/kexec" \
 check "bash as sh: warns" 1 \
 	"$(grep -c 'cannot add --ima-carry: /bin/sh is not dash' "$T/out")"
 
+# The real scripts, when kexec-tools is installed (or IMACARRY_DEBIAN_INITD
+# names an unpacked copy): run them as root in a private mount namespace,
+# with our /etc/default and a fake /usr/sbin (kexec, runlevel, the hook).
+initd=${IMACARRY_DEBIAN_INITD:-/etc/init.d}
+if [ -f "$initd/kexec-load" ] && [ -f "$initd/kexec" ] &&
+   [ "$(id -u)" = 0 ] && unshare -m true 2>/dev/null &&
+   [ "$(readlink -f /sbin)" = /usr/sbin ]; then
+	R=$T/real
+	mkdir -p "$R/default/kexec.d" "$R/sbin"
+	cp "$DROPIN" "$R/default/kexec.d/ima-carry"
+	cat >"$R/default/kexec" <<CONF
+LOAD_KEXEC=true
+USE_GRUB_CONFIG=false
+KERNEL_IMAGE="/boot/vmlinuz 6.1"
+INITRD=/boot/initrd.img-6.1
+APPEND="root=/dev/vda  ro"
+IMACARRY_HOOK=/usr/sbin/hook
+CONF
+	printf '#!/bin/sh\necho "N 6"\n' >"$R/sbin/runlevel"
+	printf '#!/bin/bash\nprintf "%%s\\n" "$@" >"%s/real-kexec"\n' \
+		"$T" >"$R/sbin/kexec"
+	printf '#!/bin/bash\necho "hook $*" >"%s/real-hook"\n' "$T" \
+		>"$R/sbin/hook"
+	chmod +x "$R"/sbin/*
+	unshare -m bash -c "mount --bind '$R/default' /etc/default &&
+		mount --bind '$R/sbin' /usr/sbin &&
+		env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+			sh '$initd/kexec-load' stop &&
+		env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+			sh '$initd/kexec' stop" >"$T/out" 2>&1
+	check "real kexec-load: --ima-carry added, words intact" \
+		"--ima-carry
+-l
+/boot/vmlinuz 6.1
+--initrd=/boot/initrd.img-6.1
+--append=root=/dev/vda  ro" "$(cat "$T/real-kexec" 2>/dev/null)"
+	check "real kexec: hook run before kexec -e" "hook kexec" \
+		"$(cat "$T/real-hook" 2>/dev/null)"
+else
+	echo "note: Debian's kexec-tools scripts not checked (not in $initd," \
+		"not root, or no unshare)"
+fi
+
 finish
