@@ -219,6 +219,13 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 				    out_size - IMACARRY_HDR_SIZE, raw_len);
 		if (z < 0)
 			return (int)z;
+		/*
+		 * Readers refuse a ratio over the cap as a bomb, and a
+		 * list of repeated entries (violations of one file) can
+		 * deflate that well: store such a payload instead.
+		 */
+		if (z > 0 && raw_len > (uint64_t)z * IMACARRY_MAX_RATIO)
+			z = 0;
 	}
 	if (z > 0) {
 		bflags |= IMACARRY_F_ZLIB;
