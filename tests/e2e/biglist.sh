@@ -48,5 +48,7 @@ e2e_story "measurements carried: $n"
 e2e_story "blob: raw $raw bytes, compressed $blob bytes ($per bytes/entry)"
 e2e_story "kernel: $(grep -m1 -E '\] ima: .*carr' "$W/dmesg2" | sed 's/^<[0-9]*>//')"
 e2e_story "import time (dmesg): ${t:-?} s"
+e2e_story "boot 1 (guest clock): /init at $(e2e_val uptime1.init) s, kexec -e at" \
+	"$(e2e_val uptime1.kexec) s; boot 2 /init at $(e2e_val uptime2.init) s"
 e2e_story "2 MiB DTB cap: reached at about $cap measurements of this kind"
 e2e_pass "$n measurements carried in a $blob-byte blob ($(e2e_secs) s)"

@@ -11,7 +11,8 @@ echo "ima-carry demo: a real soft reboot (kexec -e) of arm64 Linux 6.1 in QEMU,"
 echo "with a software TPM (swtpm) whose PCR 10 survives the jump."
 echo "  [kernel] linux 6.1 + kernel-patch/ (the first build takes a few minutes)"
 E2E_PROGRESS=1 "$here/carry1.sh" 2>&1 |
-	sed -u -n -e 's/^build-kernel: \(cached\|building\|built\)/  [kernel] \1/p' \
+	sed -u -n -e '/^build-kernel: \(cached\|building\|built\)/{
+		s/^build-kernel: /  [kernel] /p;d;}' \
 		-e '/^  /p' -e '/^\*\*\* /p' -e '/^PASS /p'
 rc=${PIPESTATUS[0]}
 case $rc in
