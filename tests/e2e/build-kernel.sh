@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# build-kernel.sh - build (or fetch from cache) the arm64 e2e guest kernel Image.
+# build-kernel.sh - build, or take from the cache, the arm64 e2e guest Image.
 #
 # usage: build-kernel.sh VERSION [OUT]
 #   VERSION  6.1 or 6.12: Debian's /usr/src/linux-source-VERSION.tar.xz
@@ -44,7 +44,8 @@ done
 # that the control scenario still runs on a vanilla kernel.
 want=$(grep -E '^CONFIG_[A-Z0-9_]+=' "$fragment")
 if [ ${#patches[@]} -eq 0 ]; then
-	say "NOTE: no kernel patch in $pdir: vanilla kernel without CONFIG_IMA_CARRY"
+	say "NOTE: no kernel patch in $pdir:" \
+		"vanilla kernel without CONFIG_IMA_CARRY"
 	want=$(printf '%s\n' "$want" | grep -v '^CONFIG_IMA_CARRY=')
 fi
 
@@ -104,7 +105,8 @@ done
 
 kmake() {
 	make -C "$src" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
-		CC="ccache $cc" KBUILD_BUILD_USER=e2e KBUILD_BUILD_HOST=ima-carry \
+		CC="ccache $cc" KBUILD_BUILD_USER=e2e \
+		KBUILD_BUILD_HOST=ima-carry \
 		"$@"
 }
 export CCACHE_DIR=$cache/ccache

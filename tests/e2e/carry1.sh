@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# carry1.sh - scenario 1: kexec --ima-carry, one hop; the list and PCR 10 agree after it.
+# carry1.sh - scenario 1: kexec --ima-carry, one hop; list and PCR 10 agree.
 #
 # Boot 1 measures and loads the next kernel with --ima-carry; boot 2's list
 # must start with boot 1's list (as it was at the jump) byte for byte, the

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# carry3.sh - scenario 2: three chained kexec --ima-carry hops; the list matches after each.
+# carry3.sh - scenario 2: three chained kexec --ima-carry hops, matching each time.
 #
 # Every boot adds measurements of its own (its hop file and script differ), so
 # each hop carries a longer list; every boot's list must start with the list

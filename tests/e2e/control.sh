@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# control.sh - scenario 3: plain kexec_load loses the list, so the replay must mismatch.
+# control.sh - scenario 3: plain kexec_load loses the list; replay must mismatch.
 #
 # This is the problem ima-carry solves, shown on today's kexec: boot 2 starts
 # a fresh list while the TPM kept every extend of boot 1.  The scenario fails

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# corrupt.sh - scenario 4: a blob with a bad CRC, then one with a lying length; no panic.
+# corrupt.sh - scenario 4: a bad-CRC blob, then a lying-length one; no panic.
 #
 # The host packs a small list and damages it twice: a flipped payload byte
 # (payload CRC), and a payload_len larger than the property with a valid

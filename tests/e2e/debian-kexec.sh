@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# debian-kexec.sh - Debian's dynamic arm64 kexec with its libraries, as a guest root overlay.
+# debian-kexec.sh - Debian's dynamic arm64 kexec and its libraries, for a guest.
 #
 # usage: debian-kexec.sh CACHEDIR
 # Prints a directory holding sbin/kexec, the loader and every library it

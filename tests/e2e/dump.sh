@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# dump.sh - scenario 5: `ima-carry dump` of the binary list equals the kernel's ascii list.
+# dump.sh - scenario 5: `ima-carry dump` equals the kernel's ascii list.
 #
 # One chain, Linux 6.1 then 6.12 (kexec --ima-carry when both pieces exist,
 # plain kexec_load otherwise), so that both kernels' renderings are checked.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# lib.sh - shared host side of the e2e scenarios: artifacts, initramfs chain, QEMU runs.
+# lib.sh - host side of the e2e scenarios: artifacts, initramfs chain, QEMU.
 #
 # A scenario sources this file, calls e2e_init, writes one shell script per hop
 # (e2e_hop), boots the chain (e2e_run) and judges what the guest printed
@@ -70,15 +70,17 @@ e2e_kernel() {
 		e2e_skip "linux-source-$ver is not installed"
 	command -v aarch64-linux-gnu-gcc >/dev/null ||
 		e2e_skip "gcc-aarch64-linux-gnu is not installed"
-	img=$("$E2E_DIR/build-kernel.sh" "$ver") || e2e_fail "kernel $ver build failed"
+	img=$("$E2E_DIR/build-kernel.sh" "$ver") ||
+		e2e_fail "kernel $ver build failed"
 	# Publish 6.1's Image for others to reuse.
 	if [ "$ver" = 6.1 ]; then
-		cp "$img" "$E2E_OUT/.Image.$$" && mv "$E2E_OUT/.Image.$$" "$E2E_OUT/Image"
+		cp "$img" "$E2E_OUT/.Image.$$" &&
+			mv "$E2E_OUT/.Image.$$" "$E2E_OUT/Image"
 	fi
 	echo "$img"
 }
 
-# e2e_kernel_has IMAGE-PATH OPTION: whether that cached kernel was built with it.
+# e2e_kernel_has IMAGE OPTION: whether that cached kernel has OPTION=y.
 e2e_kernel_has() {
 	grep -qx "$2=y" "$(dirname "$1")/config"
 }
@@ -181,7 +183,11 @@ e2e_cpio() {
 }
 
 e2e_hop_kernel() {
-	if [ -f "$W/hop$1.kernel" ]; then cat "$W/hop$1.kernel"; else echo "$E2E_KERNEL"; fi
+	if [ -f "$W/hop$1.kernel" ]; then
+		cat "$W/hop$1.kernel"
+	else
+		echo "$E2E_KERNEL"
+	fi
 }
 
 # e2e_chain: nested initramfs, hop N inside hop N-1; prints hop 1's initrd.
@@ -213,7 +219,10 @@ e2e_run() {
 		--log file="$W/swtpm.log" &
 	spid=$!
 	for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
-	[ -S "$tpm/ctrl" ] || { kill "$spid" 2>/dev/null; e2e_fail "swtpm did not start"; }
+	if [ ! -S "$tpm/ctrl" ]; then
+		kill "$spid" 2>/dev/null
+		e2e_fail "swtpm did not start"
+	fi
 	t0=$(date +%s.%N)
 	: >"$E2E_LOG"
 	ppid=
@@ -237,11 +246,13 @@ e2e_run() {
 	wait "$spid" 2>/dev/null || true
 	tr -d '\r' <"$E2E_LOG" >"$E2E_LOG.tmp" && mv "$E2E_LOG.tmp" "$E2E_LOG"
 	[ "$rc" -eq 124 ] && e2e_fail "QEMU timed out after ${E2E_TIMEOUT}s"
-	[ "$rc" -eq 0 ] || e2e_fail "QEMU exited with $rc: $(head -c 300 "$W/qemu.err")"
+	[ "$rc" -eq 0 ] ||
+		e2e_fail "QEMU exited with $rc: $(head -c 300 "$W/qemu.err")"
 	if grep -q 'Kernel panic' "$E2E_LOG"; then
 		e2e_fail "guest kernel panic: $(grep -m1 'Kernel panic' "$E2E_LOG")"
 	fi
-	e2e_say "boot chain of $E2E_HOPS hop(s): $(printf '%.1f' "$E2E_BOOT_SECS") s wall"
+	e2e_say "boot chain of $E2E_HOPS hop(s):" \
+		"$(printf '%.1f' "$E2E_BOOT_SECS") s wall"
 }
 
 # e2e_progress: a line per step while the guest runs (for make demo).  It
@@ -278,7 +289,8 @@ e2e_val() {
 
 # e2e_get NAME OUT: decode the file the guest printed with e2e_emit NAME.
 e2e_get() {
-	grep -q "^@@E2E-END $1\$" "$E2E_LOG" || e2e_fail "guest did not print $1"
+	grep -q "^@@E2E-END $1\$" "$E2E_LOG" ||
+		e2e_fail "guest did not print $1"
 	sed -n "/^@@E2E-BEGIN $1\$/,/^@@E2E-END $1\$/p" "$E2E_LOG" |
 		sed '1d;$d' | base64 -d | gzip -dc >"$2" ||
 		e2e_fail "cannot decode $1"

@@ -1,4 +1,4 @@
-# tests/e2e/local.mk - QEMU end-to-end scenarios (part of make check), make demo, make e2e.
+# tests/e2e/local.mk - QEMU end-to-end scenarios (in make check), demo, e2e.
 #
 #   make demo   scenario 1 told as a story: PCR 10 before, what was carried,
 #               PCR 10 after, replay = TPM

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# mixed.sh - scenario 7: a kexec -s (kexec_file_load) hop, then a kexec --ima-carry hop.
+# mixed.sh - scenario 7: a kexec -s hop, then a kexec --ima-carry hop.
 #
 # Hop 1 uses the kernel's own carry (CONFIG_IMA_KEXEC, linux,ima-kexec-buffer);
 # hop 2 uses ours.  Boot 3's device tree must not hold the stale
