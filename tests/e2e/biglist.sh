@@ -1,18 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# biglist.sh - scenario 6: about 20k measurements carried inline and compressed.
+# biglist.sh - scenario 6: a big list (10k measurements) carried inline, compressed.
 #
-# Boot 1 opens E2E_BIG (20000) fresh files on the ramfs root, each one an
+# Boot 1 opens E2E_BIG (10000) fresh files on the ramfs root, each one an
 # ima-ng entry, then jumps with --ima-carry.  Reports the blob's raw and
 # compressed size, the import time from boot 2's dmesg timestamps and where
 # the 2 MiB DTB limit of kexec-tools' arm64 loader would fall.
-# Measuring grows faster than linearly here (10k: 47 s of guest time, 20k:
-# about 4x that under TCG), so this run gets a longer QEMU timeout.
+# Measuring grows faster than linearly under TCG (5k entries: 11 s of guest
+# time, 10k: 47 s), so this run gets a longer QEMU timeout.  A 20k run
+# (E2E_BIG=20000) stopped silently after 375 s while boot 1 still measured:
+# the default stays at 10k until that is understood.
 : "${E2E_TIMEOUT:=900}"
 . "$(dirname "$0")/lib.sh"
 e2e_init biglist
 E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_setup 6.1
-big=${E2E_BIG:-20000}
+big=${E2E_BIG:-10000}
 
 e2e_hop 1 <<GUEST
 mkdir -p /big
