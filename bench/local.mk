@@ -2,8 +2,8 @@
 #
 # `make bench` measures; `make bench BENCH_QUICK=1` only checks that every
 # measured command works and agrees (bench/bench-quick.sh runs that mode in
-# `make check`). Results: $(top_builddir)/bench/results.json; generated
-# lists are cached in $(top_builddir)/bench/data.
+# `make check`). Results: $(top_builddir)/bench/results.json (quick mode:
+# results-quick.json); generated lists are cached in $(top_builddir)/bench/data.
 
 # The floors are built for the check too, since the quick test runs them.
 check_PROGRAMS += bench/hashfloor bench/zfloor
