@@ -178,42 +178,103 @@ static long long deflate_payload(const uint8_t *khdr, const uint8_t *list,
 	return ret;
 }
 
-int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
-		       unsigned int flags, void *out, size_t out_size,
-		       size_t *out_len)
+/*
+ * What both pack functions refuse: a list the next kernel could not
+ * restore. Sets *@n to the entries found.
+ */
+static int pack_check(const struct imacarry_list *list, uint64_t *n)
 {
-	uint8_t khdr[IMACARRY_KEXEC_HDR_SIZE];
 	struct imacarry_where where;
-	uint8_t *o = out;
-	uint64_t raw_len, payload_len, n;
-	uint32_t bflags = 0;
-	long long z = 0;
-	int ret;
 
-	if (!list || (!list->buf && list->len) || !out || !out_len ||
-	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
+	if (!list || (!list->buf && list->len))
 		return -IMACARRY_ERR_BADARG;
 	/* Restore reads 20-byte digests: only the SHA-1 list can be carried. */
 	if (list->digest_size != IMACARRY_SHA1_SIZE)
 		return -IMACARRY_ERR_DIGESTSIZE;
 	if (list->len > IMACARRY_MAX_RAW - IMACARRY_KEXEC_HDR_SIZE)
 		return -IMACARRY_ERR_TOOBIG;
-
 	/* The kernel can't restore what it can't parse, nor 'ima' entries. */
-	ret = imacarry_list_check(list, true, &n, &where);
+	return imacarry_list_check(list, true, n, &where);
+}
+
+static void put_blob_hdr(uint8_t *o, uint32_t bflags, uint64_t count,
+			 uint64_t raw_len, uint64_t payload_len,
+			 uint32_t payload_crc)
+{
+	memcpy(o + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE);
+	ic_put_le16(o + HDR_VERSION, IMACARRY_VERSION);
+	ic_put_le16(o + HDR_HDR_SIZE, IMACARRY_HDR_SIZE);
+	ic_put_le32(o + HDR_FLAGS, bflags);
+	ic_put_le64(o + HDR_COUNT, count);
+	ic_put_le64(o + HDR_RAW_LEN, raw_len);
+	ic_put_le64(o + HDR_PAYLOAD_LEN, payload_len);
+	ic_put_le32(o + HDR_PAYLOAD_CRC, payload_crc);
+	ic_put_le32(o + HDR_HDR_CRC, (uint32_t)crc32_z(0, o, HDR_HDR_CRC));
+}
+
+/*
+ * The stored blob's first IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE
+ * bytes, for a checked list of @count entries. The payload CRC runs over
+ * the inner header and the caller's list where it lies, so the list itself
+ * is never copied here.
+ */
+static void put_stored_prefix(uint8_t *prefix,
+			      const struct imacarry_list *list, uint64_t count)
+{
+	uint8_t *khdr = prefix + IMACARRY_HDR_SIZE;
+	uint64_t raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	uLong crc;
+
+	put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+	crc = crc32_z(0, khdr, IMACARRY_KEXEC_HDR_SIZE);
+	if (list->len)
+		crc = crc32_z(crc, list->buf, list->len);
+	put_blob_hdr(prefix, list->big_endian ? IMACARRY_F_BIG_ENDIAN : 0,
+		     count, raw_len, raw_len, (uint32_t)crc);
+}
+
+int imacarry_blob_pack_stored(const struct imacarry_list *list,
+			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			      uint64_t *count)
+{
+	uint64_t n;
+	int ret;
+
+	if (!prefix)
+		return -IMACARRY_ERR_BADARG;
+	ret = pack_check(list, &n);
+	if (ret < 0)
+		return ret;
+	put_stored_prefix(prefix, list, n);
+	if (count)
+		*count = n;
+	return 0;
+}
+
+int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
+		       unsigned int flags, void *out, size_t out_size,
+		       size_t *out_len)
+{
+	uint8_t khdr[IMACARRY_KEXEC_HDR_SIZE];
+	uint8_t *o = out;
+	uint64_t raw_len, n;
+	long long z;
+	int ret;
+
+	if (!out || !out_len ||
+	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
+		return -IMACARRY_ERR_BADARG;
+	ret = pack_check(list, &n);
 	if (ret < 0)
 		return ret;
 	if (n != count)
 		return -IMACARRY_ERR_COUNT;
-
-	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 	if (out_size < IMACARRY_HDR_SIZE)
 		return -IMACARRY_ERR_NOSPACE;
-	put_kexec_hdr(khdr, list->big_endian, raw_len, count);
-	if (list->big_endian)
-		bflags |= IMACARRY_F_BIG_ENDIAN;
+	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 
 	if (!(flags & IMACARRY_PACK_NO_COMPRESS)) {
+		put_kexec_hdr(khdr, list->big_endian, raw_len, count);
 		z = deflate_payload(khdr, list->buf, list->len,
 				    o + IMACARRY_HDR_SIZE,
 				    out_size - IMACARRY_HDR_SIZE, raw_len);
@@ -224,34 +285,26 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 		 * list of repeated entries (violations of one file) can
 		 * deflate that well: store such a payload instead.
 		 */
-		if (z > 0 && raw_len > (uint64_t)z * IMACARRY_MAX_RATIO)
-			z = 0;
-	}
-	if (z > 0) {
-		bflags |= IMACARRY_F_ZLIB;
-		payload_len = (uint64_t)z;
-	} else {
-		if (out_size - IMACARRY_HDR_SIZE < raw_len)
-			return -IMACARRY_ERR_NOSPACE;
-		memcpy(o + IMACARRY_HDR_SIZE, khdr, sizeof(khdr));
-		if (list->len)
-			memcpy(o + IMACARRY_HDR_SIZE + sizeof(khdr), list->buf,
-			       list->len);
-		payload_len = raw_len;
+		if (z > 0 && raw_len <= (uint64_t)z * IMACARRY_MAX_RATIO) {
+			put_blob_hdr(o, IMACARRY_F_ZLIB |
+				     (list->big_endian ?
+				      IMACARRY_F_BIG_ENDIAN : 0),
+				     count, raw_len, (uint64_t)z,
+				     (uint32_t)crc32_z(0, o + IMACARRY_HDR_SIZE,
+						       (size_t)z));
+			*out_len = IMACARRY_HDR_SIZE + (size_t)z;
+			return 0;
+		}
 	}
 
-	memcpy(o + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE);
-	ic_put_le16(o + HDR_VERSION, IMACARRY_VERSION);
-	ic_put_le16(o + HDR_HDR_SIZE, IMACARRY_HDR_SIZE);
-	ic_put_le32(o + HDR_FLAGS, bflags);
-	ic_put_le64(o + HDR_COUNT, count);
-	ic_put_le64(o + HDR_RAW_LEN, raw_len);
-	ic_put_le64(o + HDR_PAYLOAD_LEN, payload_len);
-	ic_put_le32(o + HDR_PAYLOAD_CRC,
-		    (uint32_t)crc32_z(0, o + IMACARRY_HDR_SIZE,
-				      (size_t)payload_len));
-	ic_put_le32(o + HDR_HDR_CRC, (uint32_t)crc32_z(0, o, HDR_HDR_CRC));
-	*out_len = IMACARRY_HDR_SIZE + (size_t)payload_len;
+	/* Stored: the same prefix imacarry_blob_pack_stored() writes. */
+	if (out_size - IMACARRY_HDR_SIZE < raw_len)
+		return -IMACARRY_ERR_NOSPACE;
+	put_stored_prefix(o, list, count);
+	if (list->len)
+		memcpy(o + IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE,
+		       list->buf, list->len);
+	*out_len = IMACARRY_HDR_SIZE + (size_t)raw_len;
 	return 0;
 }
 

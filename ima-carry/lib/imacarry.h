@@ -280,6 +280,19 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 		       size_t *out_len);
 
 /*
+ * The uncompressed blob without a copy of the list: checks @list once
+ * (refusing what imacarry_blob_pack() refuses) and writes the blob header
+ * and struct ima_kexec_hdr to @prefix. The blob is then @prefix followed by
+ * @list's buffer, byte for byte what imacarry_blob_pack() writes with
+ * IMACARRY_PACK_NO_COMPRESS. Sets *@count (may be NULL) to the entries.
+ */
+#define IMACARRY_STORED_PREFIX_SIZE	(IMACARRY_HDR_SIZE + \
+					 IMACARRY_KEXEC_HDR_SIZE)
+int imacarry_blob_pack_stored(const struct imacarry_list *list,
+			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			      uint64_t *count);
+
+/*
  * Checks @blob, then writes its raw payload (struct ima_kexec_hdr and the
  * list) to @raw, which must hold hdr.raw_len bytes. Requires an exact
  * inflate size and checks the inner header against the outer one.

@@ -259,6 +259,86 @@ static void test_pack_args(void **state)
 	fx_free(&l);
 }
 
+/* The stored prefix, then the list: byte for byte what pack stores. */
+static void stored_same(bool be, unsigned int n)
+{
+	uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE];
+	struct imacarry_list v;
+	struct fx_list l;
+	uint64_t count = ~0ULL;
+	uint8_t *b;
+	size_t len;
+
+	fx_make(&l, be, n);
+	v = view(&l);
+	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
+	memset(prefix, 0xa5, sizeof(prefix));
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count), 0);
+	assert_int_equal(count, n);
+	assert_int_equal(len, sizeof(prefix) + l.len);
+	assert_memory_equal(b, prefix, sizeof(prefix));
+	if (l.len)
+		assert_memory_equal(b + sizeof(prefix), l.buf, l.len);
+	assert_int_equal(imacarry_blob_check(b, len, NULL, NULL), 0);
+	/* The count is optional. */
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, NULL), 0);
+	assert_memory_equal(b, prefix, sizeof(prefix));
+	free(b);
+	fx_free(&l);
+}
+
+static void test_stored_prefix(void **state)
+{
+	assert_int_equal(IMACARRY_STORED_PREFIX_SIZE, 72);
+	stored_same(false, 50);
+	stored_same(true, 50);
+	stored_same(false, 0);
+	stored_same(true, 0);
+}
+
+/* The stored prefix refuses what pack refuses, with the same codes. */
+static void test_stored_prefix_refuses(void **state)
+{
+	uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE];
+	uint8_t out[8192];
+	struct imacarry_list v;
+	struct fx_list l;
+	uint64_t count;
+	size_t len;
+
+	fx_make(&l, false, 3);
+	fx_add_ima(&l, 10, "/init");
+	v = view(&l);
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+			 -IMACARRY_ERR_LEGACY_IMA);
+	fx_free(&l);
+
+	fx_make(&l, false, 10);
+	v = view(&l);
+	v.digest_size = 32;
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+			 -IMACARRY_ERR_DIGESTSIZE);
+	v.digest_size = 20;
+	/* A list cut inside its last entry: both refuse it alike. */
+	v.len--;
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+			 imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
+					    out, sizeof(out), &len));
+	assert_true(imacarry_blob_pack_stored(&v, prefix, &count) < 0);
+	v.len = IMACARRY_MAX_RAW;
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+			 -IMACARRY_ERR_TOOBIG);
+	v.len = l.len;
+	assert_int_equal(imacarry_blob_pack_stored(NULL, prefix, &count),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_blob_pack_stored(&v, NULL, &count),
+			 -IMACARRY_ERR_BADARG);
+	v.buf = NULL;
+	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+			 -IMACARRY_ERR_BADARG);
+	fx_free(&l);
+}
+
 struct bad {
 	size_t off;		/* byte to change */
 	uint64_t val;		/* new value */
@@ -543,6 +623,8 @@ int main(void)
 		cmocka_unit_test(test_repetitive_stored),
 		cmocka_unit_test(test_pack_legacy_ima),
 		cmocka_unit_test(test_pack_args),
+		cmocka_unit_test(test_stored_prefix),
+		cmocka_unit_test(test_stored_prefix_refuses),
 		cmocka_unit_test(test_bad_fields),
 		cmocka_unit_test(test_stored_len),
 		cmocka_unit_test(test_truncated),
