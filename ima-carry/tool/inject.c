@@ -37,7 +37,8 @@ static const struct option options[] = {
  * Checks a --blob the way the next kernel will, list included, so that
  * a blob it would refuse never reaches a tree. Takes the blob's bytes.
  */
-static int take_blob(struct tool_input *in, uint8_t **blob, size_t *len)
+static int take_blob(struct tool_input *in, const uint8_t **blob,
+		     size_t *len)
 {
 	struct imacarry_where w = { 0 };
 	uint64_t n;
@@ -55,31 +56,32 @@ static int take_blob(struct tool_input *in, uint8_t **blob, size_t *len)
 	}
 	if (tool_input_end(in, n) < 0)
 		return -1;
-	*blob = in->buf;
-	*len = in->len;
-	in->buf = NULL;
+	/* The bytes stay in @in (maybe mapped) until it is closed. */
+	*blob = in->file.buf;
+	*len = in->file.len;
 	return 0;
 }
 
 static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 		  const char *out)
 {
-	uint8_t *fdt, *tree;
-	size_t len, size;
+	struct tool_file fdt;
+	uint8_t *tree;
+	size_t size;
 	int ret;
 
-	if (tool_read_file(dtb, &fdt, &len) < 0)
+	if (tool_read_file(dtb, &fdt) < 0)
 		return -1;
-	if (imacarry_kind_of(fdt, len) != IMACARRY_KIND_FDT) {
+	if (imacarry_kind_of(fdt.buf, fdt.len) != IMACARRY_KIND_FDT) {
 		tool_err("%s: not a device tree blob", dtb);
-		free(fdt);
+		tool_file_free(&fdt);
 		return -1;
 	}
-	size = len + imacarry_fdt_need(fdt, blob_len);
+	size = fdt.len + imacarry_fdt_need(fdt.buf, blob_len);
 	tree = malloc(size);
 	if (!tree) {
 		tool_err_at(dtb, -IMACARRY_ERR_NOMEM, NULL, false);
-		free(fdt);
+		tool_file_free(&fdt);
 		return -1;
 	}
 	/*
@@ -87,9 +89,9 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 	 * bytes after a property value, and the output should not depend on
 	 * what malloc() handed out.
 	 */
-	memcpy(tree, fdt, len);
-	memset(tree + len, 0, size - len);
-	free(fdt);
+	memcpy(tree, fdt.buf, fdt.len);
+	memset(tree + fdt.len, 0, size - fdt.len);
+	tool_file_free(&fdt);
 	ret = imacarry_fdt_put(tree, size, blob, blob_len);
 	if (ret < 0) {
 		tool_err_at(dtb, ret, NULL, false);
@@ -107,7 +109,8 @@ static int do_inject(int argc, char *argv[])
 	const char *blob_path = NULL, *list_path = NULL, *out = NULL;
 	unsigned int flags = 0;
 	struct tool_input in;
-	uint8_t *blob = NULL;
+	const uint8_t *blob = NULL;
+	uint8_t *packed = NULL;
 	size_t blob_len;
 	uint64_t count;
 	int c, ret;
@@ -146,14 +149,16 @@ static int do_inject(int argc, char *argv[])
 
 	if (tool_input_open(&in, blob_path ? blob_path : list_path, 0) < 0)
 		return TOOL_EXIT_INVALID;
-	if (blob_path)
+	if (blob_path) {
 		ret = take_blob(&in, &blob, &blob_len);
-	else
-		ret = tool_input_pack(&in, flags, &blob, &blob_len, &count);
-	tool_input_close(&in);
+	} else {
+		ret = tool_input_pack(&in, flags, &packed, &blob_len, &count);
+		blob = packed;
+	}
 	if (ret == 0)
 		ret = inject(argv[optind], blob, blob_len, out);
-	free(blob);
+	free(packed);
+	tool_input_close(&in);
 	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;
 }
 

@@ -27,7 +27,7 @@ static int read_live(struct tool_input *in)
 		 "%s/ima/binary_runtime_measurements", root);
 	in->name = live_name;
 	in->live = true;
-	ret = imacarry_snapshot_read(root, NULL, &buf, &in->len, &in->count,
+	ret = imacarry_snapshot_read(root, NULL, &buf, &in->file.len, &in->count,
 				     &w);
 	if (ret < 0) {
 		if (ret == -IMACARRY_ERR_IO)
@@ -41,7 +41,7 @@ static int read_live(struct tool_input *in)
 			tool_err_at(in->name, ret, &w, true);
 		return -1;
 	}
-	in->buf = buf;
+	in->file.buf = buf;
 	in->has_count = true;
 	in->kind = IMACARRY_KIND_LIST;
 	return 0;
@@ -57,22 +57,23 @@ int tool_input_read(struct tool_input *in, const char *path)
 		return read_live(in);
 
 	in->name = strcmp(path, "-") ? path : "<stdin>";
-	if (tool_read_file(path, &in->buf, &in->len) < 0)
+	if (tool_read_file(path, &in->file) < 0)
 		return -1;
-	in->kind = imacarry_kind_of(in->buf, in->len);
+	in->kind = imacarry_kind_of(in->file.buf, in->file.len);
 	switch (in->kind) {
 	case IMACARRY_KIND_BLOB:
-		in->blob = in->buf;
-		in->blob_len = in->len;
+		in->blob = in->file.buf;
+		in->blob_len = in->file.len;
 		return 0;
 	case IMACARRY_KIND_FDT:
-		ret = imacarry_fdt_get(in->buf, in->len, &blob, &in->blob_len);
+		ret = imacarry_fdt_get(in->file.buf, in->file.len, &blob,
+				       &in->blob_len);
 		if (ret < 0) {
 			tool_err_at(in->name, ret, NULL, false);
 			return -1;
 		}
 		in->blob = blob;
-		in->blob_off = (size_t)(in->blob - in->buf);
+		in->blob_off = (size_t)(in->blob - in->file.buf);
 		return 0;
 	case IMACARRY_KIND_LIST:
 		return 0;
@@ -138,8 +139,8 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 
 	if (in->blob)
 		return unpack(in);
-	ret = imacarry_list_init(&in->list, in->buf, in->len, digest_size, -1,
-				 &w);
+	ret = imacarry_list_init(&in->list, in->file.buf, in->file.len,
+				 digest_size, -1, &w);
 	if (ret < 0) {
 		tool_input_err(in, ret, &w);
 		return -1;
@@ -161,7 +162,7 @@ int tool_input_open(struct tool_input *in, const char *path,
 void tool_input_close(struct tool_input *in)
 {
 	free(in->raw);
-	free(in->buf);
+	tool_file_free(&in->file);
 	memset(in, 0, sizeof(*in));
 }
 
@@ -215,6 +216,42 @@ bool tool_blob_hdr_peek(const uint8_t *b, size_t len,
 	return true;
 }
 
+/* The kernel restores 20-byte template digests only. */
+static int pack_digest_size(const struct tool_input *in)
+{
+	if (in->list.digest_size == IMACARRY_SHA1_SIZE)
+		return 0;
+	tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
+		 in->name, in->list.digest_size);
+	return -1;
+}
+
+int tool_input_pack_stored(const struct tool_input *in,
+			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			   uint64_t *count)
+{
+	struct imacarry_where w = { 0 };
+	uint64_t n;
+	int ret, ret2;
+
+	if (pack_digest_size(in) < 0)
+		return -1;
+	ret = imacarry_blob_pack_stored(&in->list, prefix, count);
+	if (ret == 0)
+		return tool_input_end(in, *count);
+	/*
+	 * The library says what, not where: only now walk again, so that a
+	 * refusal names its entry (and a legacy 'ima' entry's text suggests
+	 * ima_template=ima-ng) while a good list is walked once.
+	 */
+	ret2 = imacarry_list_check(&in->list, true, &n, &w);
+	if (ret2 < 0)
+		tool_input_err(in, ret2, &w);
+	else
+		tool_err_at(in->name, ret, NULL, false);
+	return -1;
+}
+
 int tool_input_pack(const struct tool_input *in, unsigned int flags,
 		    uint8_t **blobp, size_t *blob_len, uint64_t *count)
 {
@@ -223,12 +260,8 @@ int tool_input_pack(const struct tool_input *in, unsigned int flags,
 	size_t size;
 	int ret;
 
-	/* The kernel restores 20-byte template digests only. */
-	if (in->list.digest_size != IMACARRY_SHA1_SIZE) {
-		tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
-			 in->name, in->list.digest_size);
+	if (pack_digest_size(in) < 0)
 		return -1;
-	}
 	/*
 	 * Walk first, so that a refusal names its entry; the library's text
 	 * for a legacy 'ima' entry suggests ima_template=ima-ng.

@@ -30,15 +30,65 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static void summary(const struct tool_input *in, const uint8_t *blob,
+		    uint64_t count)
+{
+	struct imacarry_blob_hdr hdr;
+
+	if (tool_blob_hdr_peek(blob, IMACARRY_HDR_SIZE, &hdr))
+		tool_note("%s: packed %llu entries: %zu bytes raw, %zu bytes stored%s",
+			  in->name, (unsigned long long)count,
+			  (size_t)hdr.raw_len, (size_t)hdr.payload_len,
+			  hdr.flags & IMACARRY_F_ZLIB ? " (zlib)" : "");
+}
+
+static int pack_zlib(const struct tool_input *in, unsigned int flags,
+		     const char *out)
+{
+	uint8_t *blob;
+	size_t blob_len;
+	uint64_t count;
+	int ret;
+
+	ret = tool_input_pack(in, flags, &blob, &blob_len, &count);
+	if (ret < 0)
+		return ret;
+	ret = tool_write_file(out, blob, blob_len);
+	if (ret == 0)
+		summary(in, blob, count);
+	free(blob);
+	return ret;
+}
+
+/*
+ * Uncompressed, the blob is a 72-byte prefix and the list as it is: write
+ * the two straight from where they are (the list is mapped), no copy.
+ */
+static int pack_stored(const struct tool_input *in, const char *out)
+{
+	uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE];
+	struct iovec iov[2];
+	uint64_t count;
+	int ret;
+
+	ret = tool_input_pack_stored(in, prefix, &count);
+	if (ret < 0)
+		return ret;
+	iov[0].iov_base = prefix;
+	iov[0].iov_len = sizeof(prefix);
+	iov[1].iov_base = (void *)in->list.buf;
+	iov[1].iov_len = in->list.len;
+	ret = tool_write_filev(out, iov, 2);
+	if (ret == 0)
+		summary(in, prefix, count);
+	return ret;
+}
+
 static int do_pack(int argc, char *argv[])
 {
 	const char *out = "-", *path;
 	unsigned int flags = 0;
-	struct imacarry_blob_hdr hdr;
 	struct tool_input in;
-	uint8_t *blob;
-	size_t blob_len;
-	uint64_t count;
 	int c, ret;
 
 	while ((c = getopt_long(argc, argv, ":o:nqh", options, NULL)) != -1) {
@@ -67,16 +117,10 @@ static int do_pack(int argc, char *argv[])
 
 	if (tool_input_open(&in, path, 0) < 0)
 		return TOOL_EXIT_INVALID;
-	ret = tool_input_pack(&in, flags, &blob, &blob_len, &count);
-	if (ret == 0) {
-		ret = tool_write_file(out, blob, blob_len);
-		if (ret == 0 && tool_blob_hdr_peek(blob, blob_len, &hdr))
-			tool_note("%s: packed %llu entries: %zu bytes raw, %zu bytes stored%s",
-				  in.name, (unsigned long long)count,
-				  (size_t)hdr.raw_len, (size_t)hdr.payload_len,
-				  hdr.flags & IMACARRY_F_ZLIB ? " (zlib)" : "");
-		free(blob);
-	}
+	if (flags & IMACARRY_PACK_NO_COMPRESS)
+		ret = pack_stored(&in, out);
+	else
+		ret = pack_zlib(&in, flags, out);
 	tool_input_close(&in);
 	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #include "imacarry.h"
 
@@ -68,11 +69,22 @@ bool tool_parse_hex(const char *s, size_t slen, uint8_t *out, size_t size);
 /* Writes @len bytes as lower-case hex into @out (2 * @len + 1 bytes). */
 void tool_hex(const uint8_t *p, size_t len, char *out);
 
+/* A whole input file: mapped when it is a regular file, read otherwise. */
+struct tool_file {
+	const uint8_t *buf;
+	size_t len;
+	bool mapped;		/* mmap(2)ed, else malloc'd */
+};
+
 /*
- * Reads all of @path ("-" = stdin) into a malloc'd buffer: one read sized by
- * fstat for regular files, geometric growth otherwise. Prints its error.
+ * Reads all of @path ("-" = stdin): a non-empty regular file is mapped
+ * read-only, anything else (a pipe, sysfs) is read into a growing buffer.
+ * Release with tool_file_free(). Prints its error.
  */
-int tool_read_file(const char *path, uint8_t **buf, size_t *len);
+int tool_read_file(const char *path, struct tool_file *f);
+
+/* Releases what tool_read_file() (or a malloc'd f->buf) holds. */
+void tool_file_free(struct tool_file *f);
 
 /*
  * Writes @len bytes to @path through a temporary file in the same directory
@@ -80,6 +92,12 @@ int tool_read_file(const char *path, uint8_t **buf, size_t *len);
  * writes to stdout. Prints its error.
  */
 int tool_write_file(const char *path, const void *buf, size_t len);
+
+/* The most parts tool_write_filev() takes. */
+#define TOOL_WRITE_PARTS	4
+
+/* tool_write_file() of @n (<= TOOL_WRITE_PARTS) buffers in a row. */
+int tool_write_filev(const char *path, const struct iovec *iov, int n);
 
 /* -o OUT check before any work: binary data never goes to a terminal. */
 int tool_check_output(const char *cmd, const char *out);
@@ -91,8 +109,7 @@ int tool_flush_stdout(void);
 
 struct tool_input {
 	const char *name;		/* for messages */
-	uint8_t *buf;			/* the bytes read, owned */
-	size_t len;
+	struct tool_file file;		/* the bytes read, owned */
 	enum imacarry_kind kind;	/* what the bytes hold */
 	bool live;			/* read from securityfs */
 
@@ -140,5 +157,14 @@ bool tool_blob_hdr_peek(const uint8_t *blob, size_t len,
  */
 int tool_input_pack(const struct tool_input *in, unsigned int flags,
 		    uint8_t **blob, size_t *blob_len, uint64_t *count);
+
+/*
+ * The uncompressed pack without a copy: the blob is @prefix followed by
+ * in->list's bytes. Walks a good list once; refuses what tool_input_pack()
+ * refuses, with the same messages. Sets *@count.
+ */
+int tool_input_pack_stored(const struct tool_input *in,
+			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			   uint64_t *count);
 
 #endif /* IMACARRY_TOOL_H */

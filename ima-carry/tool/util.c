@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "imacarry.h"
@@ -158,26 +160,16 @@ void tool_hex(const uint8_t *p, size_t len, char *out)
 	out[2 * len] = '\0';
 }
 
-static int read_fd(int fd, const char *name, uint8_t **bufp, size_t *lenp)
+/*
+ * Pipes, sysfs and securityfs report no useful size: read them into a
+ * buffer that grows geometrically.
+ */
+static int read_fd(int fd, const char *name, struct tool_file *f)
 {
-	struct stat st;
 	size_t size = TOOL_READ_CHUNK, len = 0;
 	uint8_t *buf, *nbuf;
 	ssize_t n;
 
-	/*
-	 * A regular file is read in one read(2) of its size; the extra byte
-	 * notices a file that grew meanwhile. Pipes and sysfs report no
-	 * useful size, so they grow the buffer geometrically.
-	 */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-		if ((uint64_t)st.st_size >= TOOL_READ_MAX) {
-			tool_err("%s: %s", name,
-				 imacarry_strerror(-IMACARRY_ERR_TOOBIG));
-			return -1;
-		}
-		size = (size_t)st.st_size + 1;
-	}
 	buf = malloc(size);
 	if (!buf) {
 		tool_err("%s: %s", name, strerror(ENOMEM));
@@ -212,51 +204,118 @@ static int read_fd(int fd, const char *name, uint8_t **bufp, size_t *lenp)
 			break;
 		len += (size_t)n;
 	}
-	*bufp = buf;
-	*lenp = len;
+	f->buf = buf;
+	f->len = len;
+	f->mapped = false;
 	return 0;
 }
 
-int tool_read_file(const char *path, uint8_t **buf, size_t *len)
+/*
+ * A regular file is mapped rather than read: no copy, and no fresh pages
+ * to fault in and zero. MAP_POPULATE because every caller reads it all.
+ */
+static int map_fd(int fd, const char *name, size_t size, struct tool_file *f)
+{
+	void *p;
+
+	p = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if (p == MAP_FAILED) {
+		tool_err("%s: %s", name, strerror(errno));
+		return -1;
+	}
+	f->buf = p;
+	f->len = size;
+	f->mapped = true;
+	return 0;
+}
+
+static int read_file(int fd, const char *name, struct tool_file *f)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
+		return read_fd(fd, name, f);
+	if ((uint64_t)st.st_size >= TOOL_READ_MAX) {
+		tool_err("%s: %s", name,
+			 imacarry_strerror(-IMACARRY_ERR_TOOBIG));
+		return -1;
+	}
+	return map_fd(fd, name, (size_t)st.st_size, f);
+}
+
+int tool_read_file(const char *path, struct tool_file *f)
 {
 	int fd, ret;
 
+	memset(f, 0, sizeof(*f));
 	if (!strcmp(path, "-"))
-		return read_fd(STDIN_FILENO, "<stdin>", buf, len);
+		return read_file(STDIN_FILENO, "<stdin>", f);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		tool_err("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	ret = read_fd(fd, path, buf, len);
+	ret = read_file(fd, path, f);
 	close(fd);
 	return ret;
 }
 
-static int write_all(int fd, const uint8_t *p, size_t len)
+void tool_file_free(struct tool_file *f)
+{
+	if (f->mapped)
+		munmap((void *)f->buf, f->len);
+	else
+		free((void *)f->buf);
+	memset(f, 0, sizeof(*f));
+}
+
+/* Writes all of @iov, resuming after short writes and signals. */
+static int write_all(int fd, struct iovec *iov, int iovcnt)
 {
 	ssize_t n;
+	size_t left;
 
-	while (len) {
-		n = write(fd, p, len);
+	while (iovcnt) {
+		if (!iov->iov_len) {
+			iov++;
+			iovcnt--;
+			continue;
+		}
+		n = writev(fd, iov, iovcnt > IOV_MAX ? IOV_MAX : iovcnt);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -1;
-		p += n;
-		len -= (size_t)n;
+		left = (size_t)n;
+		while (iovcnt && left >= iov->iov_len) {
+			left -= iov->iov_len;
+			iov++;
+			iovcnt--;
+		}
+		if (left) {
+			iov->iov_base = (uint8_t *)iov->iov_base + left;
+			iov->iov_len -= left;
+		}
 	}
 	return 0;
 }
 
-int tool_write_file(const char *path, const void *buf, size_t len)
+int tool_write_filev(const char *path, const struct iovec *parts, int n)
 {
 	size_t plen = strlen(path);
+	struct iovec iov[TOOL_WRITE_PARTS];
 	char *tmp;
 	int fd;
 
+	/* write_all() advances its vector: give it a copy. */
+	if (n < 0 || n > TOOL_WRITE_PARTS) {
+		tool_err("%s: %s", path, strerror(EINVAL));
+		return -1;
+	}
+	memcpy(iov, parts, (size_t)n * sizeof(*iov));
+
 	if (!strcmp(path, "-")) {
-		if (write_all(STDOUT_FILENO, buf, len) < 0) {
+		if (write_all(STDOUT_FILENO, iov, n) < 0) {
 			tool_err("<stdout>: %s", strerror(errno));
 			return -1;
 		}
@@ -282,7 +341,7 @@ int tool_write_file(const char *path, const void *buf, size_t len)
 	 * which securityfs shows to root only. fsync because the usual
 	 * reader is the next kernel, right after a kexec.
 	 */
-	if (write_all(fd, buf, len) < 0 || fsync(fd) < 0) {
+	if (write_all(fd, iov, n) < 0 || fsync(fd) < 0) {
 		tool_err("%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -297,6 +356,13 @@ int tool_write_file(const char *path, const void *buf, size_t len)
 	}
 	free(tmp);
 	return 0;
+}
+
+int tool_write_file(const char *path, const void *buf, size_t len)
+{
+	struct iovec iov = { (void *)buf, len };
+
+	return tool_write_filev(path, &iov, 1);
 }
 
 int tool_check_output(const char *cmd, const char *out)

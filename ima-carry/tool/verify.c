@@ -113,13 +113,12 @@ static int read_pcrs(struct verify *v, const char *path)
 {
 	const char *p, *end, *nl;
 	unsigned int line = 0;
-	uint8_t *buf;
-	size_t len;
+	struct tool_file f;
 
-	if (tool_read_file(path, &buf, &len) < 0)
+	if (tool_read_file(path, &f) < 0)
 		return -1;
-	p = (const char *)buf;
-	end = p + len;
+	p = (const char *)f.buf;
+	end = p + f.len;
 	for (; p < end; p = nl + 1) {
 		line++;
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -128,11 +127,11 @@ static int read_pcrs(struct verify *v, const char *path)
 		if (parse_pcrs_line(v, p, nl) < 0) {
 			tool_err("%s: line %u: expected 'ALG PCR HEX' (a known bank, PCR 0..23, HEX the bank's size)",
 				 path, line);
-			free(buf);
+			tool_file_free(&f);
 			return -1;
 		}
 	}
-	free(buf);
+	tool_file_free(&f);
 	return 0;
 }
 
@@ -141,7 +140,7 @@ static int read_tpm_pcr(struct verify *v, enum imacarry_algo algo,
 			const char *dir, unsigned int pcr)
 {
 	char path[4096];
-	uint8_t *buf;
+	struct tool_file f;
 	size_t len;
 	int ret;
 
@@ -149,15 +148,16 @@ static int read_tpm_pcr(struct verify *v, enum imacarry_algo algo,
 		 imacarry_algo_name(algo), pcr);
 	if (access(path, F_OK) < 0 && errno == ENOENT)
 		return 0;
-	if (tool_read_file(path, &buf, &len) < 0)
+	if (tool_read_file(path, &f) < 0)
 		return -1;
-	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+	len = f.len;
+	while (len && (f.buf[len - 1] == '\n' || f.buf[len - 1] == '\r'))
 		len--;
-	ret = set_expect(v, algo, pcr, (const char *)buf, len);
+	ret = set_expect(v, algo, pcr, (const char *)f.buf, len);
 	if (ret < 0)
 		tool_err("%s: not %u bytes of hex", path,
 			 imacarry_algo_size(algo));
-	free(buf);
+	tool_file_free(&f);
 	return ret;
 }
 
