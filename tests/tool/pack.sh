@@ -97,6 +97,45 @@ run 1 "$IC" pack -o "$T/x.blob" "$T/missing.bin" &&
 absent "$T/x.blob"
 run 1 "$IC" pack -o "$T/nodir/x.blob" "$T/ng.bin" && err_has "$T/nodir/x.blob"
 
+# --no-compress writes the prefix and the (mapped) list as they are: the
+# same bytes from a file, a pipe, to stdout; empty lists too.
+run 0 "$IC" pack -q --no-compress "$T/ng.bin" &&
+	same "$T/out" "$T/ng-raw.blob" "pack --no-compress to stdout"
+run 0 "$IC" pack -q --no-compress -o - - <"$T/ng.bin" &&
+	same "$T/out" "$T/ng-raw.blob" "pack --no-compress from stdin (a file)"
+cat "$T/ng.bin" | "$IC" pack -q --no-compress -o - - >"$T/pipe.blob" ||
+	fail "pack --no-compress from a pipe failed"
+same "$T/pipe.blob" "$T/ng-raw.blob" "pack --no-compress from a pipe"
+run 0 "$IC" pack -q --no-compress -o "$T/be-raw.blob" "$T/be.bin" &&
+	run 0 "$IC" dump "$T/be-raw.blob" &&
+	same "$T/out" "$T/be.ascii" "dump be-raw.blob"
+: >"$T/empty.bin"
+run 0 "$IC" pack --no-compress -o "$T/empty.blob" "$T/empty.bin" &&
+	err_has "packed 0 entries: 24 bytes raw, 24 bytes stored"
+run 0 "$IC" check "$T/empty.blob" && out_has "ok: 0 entries"
+tail -c +73 "$T/ng-raw.blob" >"$T/tail.bin"
+same "$T/tail.bin" "$T/ng.bin" "the stored blob ends in the list itself"
+# Its refusals name file, offset and entry as pack's do; nothing written.
+run 1 "$IC" pack --no-compress -o "$T/mixed.blob" "$T/mixed.bin" && {
+	err_has "$T/mixed.bin: offset $(wc -c <"$T/ng.bin"), entry 300:"
+	err_has "ima_template=ima-ng"
+	err_lines 1
+}
+absent "$T/mixed.blob"
+run 1 "$IC" pack --no-compress -o "$T/sha256.blob" "$T/sha256.bin" &&
+	err_has "32-byte template digests"
+absent "$T/sha256.blob"
+run 1 "$IC" pack --no-compress -o "$T/keep.blob" "$T/cut.bin" && {
+	err_has "$T/cut.bin: offset "
+	err_has ", entry "
+	err_lines 1
+}
+same "$T/keep.blob" "$T/ng.blob" "a failed pack --no-compress kept OUT"
+no_temps "$T/keep.blob"
+IMACARRY_SECURITYFS="$T/sfs" run 0 "$IC" pack -q --no-compress \
+	-o "$T/live-raw.blob" && run 0 "$IC" check "$T/live-raw.blob" &&
+	out_has "ok: 299 entries"
+
 # A blob or a DTB is repacked from its carried list.
 run 0 "$IC" pack -q --no-compress -o "$T/re.blob" "$T/ng.blob" &&
 	same "$T/re.blob" "$T/ng-raw.blob" "repack"
