@@ -219,10 +219,9 @@ static int map_fd(int fd, const char *name, size_t size, struct tool_file *f)
 	void *p;
 
 	p = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	if (p == MAP_FAILED) {
-		tool_err("%s: %s", name, strerror(errno));
-		return -1;
-	}
+	/* sysfs files (the TPM's pcr-ALG/N) are regular but can't be mapped */
+	if (p == MAP_FAILED)
+		return read_fd(fd, name, f);
 	f->buf = p;
 	f->len = size;
 	f->mapped = true;
