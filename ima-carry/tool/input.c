@@ -27,8 +27,8 @@ static int read_live(struct tool_input *in)
 		 "%s/ima/binary_runtime_measurements", root);
 	in->name = live_name;
 	in->live = true;
-	ret = imacarry_snapshot_read(root, NULL, &buf, &in->file.len, &in->count,
-				     &w);
+	ret = imacarry_snapshot_read(root, NULL, &buf, &in->file.len,
+				     &in->count, &w);
 	if (ret < 0) {
 		if (ret == -IMACARRY_ERR_IO)
 			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
