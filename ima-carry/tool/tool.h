@@ -78,7 +78,8 @@ struct tool_file {
 
 /*
  * Reads all of @path ("-" = stdin): a non-empty regular file is mapped
- * read-only, anything else (a pipe, sysfs) is read into a growing buffer.
+ * read-only; anything else, or what mmap refuses (a pipe, securityfs, a
+ * sysfs attribute), is read into a growing buffer.
  * Release with tool_file_free(). Prints its error.
  */
 int tool_read_file(const char *path, struct tool_file *f);
