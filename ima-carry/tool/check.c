@@ -89,9 +89,8 @@ static int do_check(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			if (!tool_parse_digest_size(optarg, &digest_size))
-				return tool_usage(CMD, "invalid digest size '%s' (20, 32, 48 or 64)",
-						  optarg);
+			if (tool_opt_digest_size(CMD, optarg, &digest_size))
+				return TOOL_EXIT_USAGE;
 			break;
 		case 'h':
 			fputs(usage, stdout);

@@ -186,9 +186,8 @@ static int do_dump(int argc, char *argv[])
 			header = true;
 			break;
 		case 'd':
-			if (!tool_parse_digest_size(optarg, &digest_size))
-				return tool_usage(CMD, "invalid digest size '%s' (20, 32, 48 or 64)",
-						  optarg);
+			if (tool_opt_digest_size(CMD, optarg, &digest_size))
+				return TOOL_EXIT_USAGE;
 			break;
 		case 'h':
 			fputs(usage, stdout);

@@ -60,8 +60,11 @@ void tool_err_at(const char *file, int err, const struct imacarry_where *w,
 bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,
 		     unsigned long *out);
 
-/* Parses a --digest-size value: 0 (detect), 20, 32, 48 or 64. */
-bool tool_parse_digest_size(const char *s, unsigned int *out);
+/*
+ * Parses a --digest-size value: 0 (detect), 20, 32, 48 or 64. Returns 0, or
+ * the usage exit code after saying what is wrong.
+ */
+int tool_opt_digest_size(const char *cmd, const char *s, unsigned int *out);
 
 /* Parses exactly @size bytes of hex (either case); false otherwise. */
 bool tool_parse_hex(const char *s, size_t slen, uint8_t *out, size_t size);

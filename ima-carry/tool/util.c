@@ -108,16 +108,16 @@ bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,
 	return true;
 }
 
-bool tool_parse_digest_size(const char *s, unsigned int *out)
+int tool_opt_digest_size(const char *cmd, const char *s, unsigned int *out)
 {
 	unsigned long v;
 
-	if (!tool_parse_uint(s, 0, 64, &v))
-		return false;
-	if (v != 0 && v != 20 && v != 32 && v != 48 && v != 64)
-		return false;
+	if (!tool_parse_uint(s, 0, 64, &v) ||
+	    (v != 0 && v != 20 && v != 32 && v != 48 && v != 64))
+		return tool_usage(cmd, "invalid digest size '%s' (20, 32, 48 or 64)",
+				  s);
 	*out = (unsigned int)v;
-	return true;
+	return 0;
 }
 
 static int hexval(char c)
