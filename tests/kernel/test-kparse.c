@@ -57,6 +57,16 @@ static void raw_u32(struct raw *r, uint32_t v)
 	r->len += 4;
 }
 
+/* A little-endian list begun with PCR 10 and a zero digest. */
+static void raw_record_head(struct raw *r)
+{
+	static const uint8_t digest[20];
+
+	raw_init(r, false);
+	raw_u32(r, 10);
+	raw_bytes(r, digest, sizeof(digest));
+}
+
 /* An ima-ng record: d-ng and n-ng fields. */
 static void raw_entry(struct raw *r, uint32_t pcr, const char *path)
 {
@@ -418,26 +428,20 @@ static void test_records(void **state)
 	r.count++;
 	refused_list(&r, true, "bad template name length", 1);
 
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 69);
 	raw_bytes(&r, zero, 40);
 	r.count++;
 	refused_list(&r, true, "bad template name length", 0);
 
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 68);
 	raw_bytes(&r, zero, 40);
 	r.count++;
 	refused_list(&r, true, "truncated template name", 0);
 
 	/* The legacy template: no data length, restore can't read it. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 3);
 	raw_bytes(&r, "ima", 3);
 	raw_bytes(&r, zero, 20);
@@ -446,9 +450,7 @@ static void test_records(void **state)
 	refused_list(&r, true, "'ima' template entries cannot be restored", 0);
 
 	/* Data length over the end; no room for it at all. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 4);
 	raw_bytes(&r, "ab|c", 4);
 	raw_u32(&r, 9);
@@ -456,9 +458,7 @@ static void test_records(void **state)
 	r.count++;
 	refused_list(&r, true, "truncated template data", 0);
 
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 5);
 	raw_bytes(&r, "ab|cd", 5);
 	/* 2 bytes where the data length should be */
@@ -467,9 +467,7 @@ static void test_records(void **state)
 	refused_list(&r, true, "truncated entry", 0);
 
 	/* Template data that is not whole fields. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 4);
 	raw_bytes(&r, "d-ng", 4);
 	raw_u32(&r, 6);
@@ -479,9 +477,7 @@ static void test_records(void **state)
 	refused_list(&r, true, "bad template data fields", 0);
 
 	/* No field at all. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 4);
 	raw_bytes(&r, "d-ng", 4);
 	raw_u32(&r, 0);
@@ -489,9 +485,7 @@ static void test_records(void **state)
 	refused_list(&r, true, "bad template data fields", 0);
 
 	/* 16 fields: more than any template has. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 4);
 	raw_bytes(&r, "d-ng", 4);
 	raw_u32(&r, 16 * 4);
@@ -501,9 +495,7 @@ static void test_records(void **state)
 	refused_list(&r, true, "bad template data fields", 0);
 
 	/* 15 empty fields are fine for the parser; restore judges them. */
-	raw_init(&r, false);
-	raw_u32(&r, 10);
-	raw_bytes(&r, zero, 20);
+	raw_record_head(&r);
 	raw_u32(&r, 4);
 	raw_bytes(&r, "d-ng", 4);
 	raw_u32(&r, 15 * 4);
