@@ -177,6 +177,9 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 	err = check_tree(fdt, bufsize);
 	if (err)
 		return err;
+	/* The tree grows into this room: what lands there must not be junk. */
+	memset((uint8_t *)fdt + fdt_totalsize(fdt), 0,
+	       bufsize - fdt_totalsize(fdt));
 	err = fdt_open_into(fdt, fdt, (int)bufsize);
 	if (err)
 		return fdt_err(err);

@@ -84,13 +84,7 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 		tool_file_free(&fdt);
 		return -1;
 	}
-	/*
-	 * Zero the room the tree grows into: libfdt does not clear the pad
-	 * bytes after a property value, and the output should not depend on
-	 * what malloc() handed out.
-	 */
 	memcpy(tree, fdt.buf, fdt.len);
-	memset(tree + fdt.len, 0, size - fdt.len);
 	tool_file_free(&fdt);
 	ret = imacarry_fdt_put(tree, size, blob, blob_len);
 	if (ret < 0) {
