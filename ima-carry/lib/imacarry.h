@@ -205,6 +205,34 @@ struct imacarry_replay;
  */
 int imacarry_replay_new(struct imacarry_replay **r,
 			const enum imacarry_algo *banks, unsigned int nbanks);
+
+/*
+ * How a bank's template digests are made. A kernel extends every TPM bank,
+ * but hashes the template only for banks whose hash it could allocate at
+ * IMA init; into the others it extends the SHA-1 template digest zero-padded
+ * to the bank's size (ima_calc_field_array_hash()). Debian's kernels, whose
+ * sha384 and sha512 are modules, do so for those two banks.
+ */
+enum imacarry_form {
+	IMACARRY_FORM_HASH,		/* the bank's own hash of the template */
+	IMACARRY_FORM_PADDED_SHA1,	/* SHA-1, zero-padded to the bank size */
+	IMACARRY_FORM__MAX
+};
+
+/*
+ * imacarry_replay_new() with a form per bank; @forms NULL means every bank
+ * IMACARRY_FORM_HASH. A padded bank still extends a violation as 0xff… of
+ * its full size, as the kernel does for every hash it can name
+ * (ima_init_digests()). SHA-1 is the same in both forms. Padded banks take
+ * no part in the template digest check, which stays in the list's own
+ * algorithm. Returns 0, -IMACARRY_ERR_BADARG (NULL @r, a bank twice, an
+ * unknown form), -IMACARRY_ERR_ALGO (an unknown bank, or OpenSSL lacks its
+ * hash) or -IMACARRY_ERR_NOMEM.
+ */
+int imacarry_replay_new_forms(struct imacarry_replay **r,
+			      const enum imacarry_algo *banks,
+			      const enum imacarry_form *forms,
+			      unsigned int nbanks);
 void imacarry_replay_free(struct imacarry_replay *r);
 
 /* Sets a starting value (for trimmed or staged lists). */

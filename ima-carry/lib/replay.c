@@ -12,6 +12,7 @@
 struct ic_bank {
 	enum imacarry_algo algo;
 	unsigned int size;
+	bool padded;		/* IMACARRY_FORM_PADDED_SHA1 */
 	EVP_MD *md;
 	EVP_MD_CTX *ctx;
 	uint8_t pcr[IMACARRY_PCR_MAX][IMACARRY_DIGEST_MAX];
@@ -23,6 +24,8 @@ struct imacarry_replay {
 	/* The list's own algorithm for the digest check, if no bank has it. */
 	EVP_MD *check_md[4];
 	EVP_MD_CTX *check_ctx;
+	/* SHA-1 for the padded banks: the sha1 bank's or check_md's. */
+	const EVP_MD *sha1_md;
 	struct ic_bank bank[];
 };
 
@@ -73,6 +76,22 @@ static struct ic_bank *ic_bank_of(const struct imacarry_replay *r,
 int imacarry_replay_new(struct imacarry_replay **rp,
 			const enum imacarry_algo *banks, unsigned int nbanks)
 {
+	return imacarry_replay_new_forms(rp, banks, NULL, nbanks);
+}
+
+/* A bank that hashes the template in its own algorithm, if any. */
+static bool ic_hashes_in(const struct imacarry_replay *r, unsigned int algo)
+{
+	const struct ic_bank *b = ic_bank_of(r, algo);
+
+	return b && !b->padded;
+}
+
+int imacarry_replay_new_forms(struct imacarry_replay **rp,
+			      const enum imacarry_algo *banks,
+			      const enum imacarry_form *forms,
+			      unsigned int nbanks)
+{
 	struct imacarry_replay *r;
 	unsigned int i;
 	int ret = -IMACARRY_ERR_NOMEM;
@@ -85,6 +104,8 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 
 		if ((unsigned int)banks[i] >= IMACARRY_ALGO__MAX)
 			return -IMACARRY_ERR_ALGO;
+		if (forms && (unsigned int)forms[i] >= IMACARRY_FORM__MAX)
+			return -IMACARRY_ERR_BADARG;
 		/* One bank twice would only be replayed twice as slowly. */
 		for (j = 0; j < i; j++)
 			if (banks[j] == banks[i])
@@ -99,6 +120,9 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 
 		b->algo = banks[i];
 		b->size = imacarry_algo_size(banks[i]);
+		/* Padded SHA-1 is SHA-1 itself: one code path for the bank. */
+		b->padded = forms && forms[i] == IMACARRY_FORM_PADDED_SHA1 &&
+			    banks[i] != IMACARRY_ALGO_SHA1;
 		r->nbanks = i + 1;
 		b->md = EVP_MD_fetch(NULL, ic_algo_ossl_name(banks[i]), NULL);
 		if (!b->md) {
@@ -110,7 +134,7 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 			goto fail;
 	}
 	for (i = 0; i < IC_ARRAY_SIZE(r->check_md); i++) {
-		if (ic_bank_of(r, i))
+		if (ic_hashes_in(r, i))
 			continue;
 		r->check_md[i] = EVP_MD_fetch(NULL, ic_algo_ossl_name(i), NULL);
 		if (!r->check_md[i]) {
@@ -121,6 +145,10 @@ int imacarry_replay_new(struct imacarry_replay **rp,
 	r->check_ctx = EVP_MD_CTX_new();
 	if (!r->check_ctx)
 		goto fail;
+	if (ic_hashes_in(r, IMACARRY_ALGO_SHA1))
+		r->sha1_md = ic_bank_of(r, IMACARRY_ALGO_SHA1)->md;
+	else
+		r->sha1_md = r->check_md[IMACARRY_ALGO_SHA1];
 	*rp = r;
 	return 0;
 fail:
@@ -192,8 +220,9 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 			   const struct imacarry_entry *e)
 {
 	uint8_t th[IMACARRY_DIGEST_MAX], check[IMACARRY_DIGEST_MAX];
+	uint8_t sha1[IMACARRY_SHA1_SIZE];
+	bool have_sha1 = false, checked = false, mismatch = false;
 	int list_algo;
-	bool checked = false, mismatch = false;
 	unsigned int i;
 	int ret;
 
@@ -208,17 +237,36 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 	for (i = 0; i < r->nbanks; i++) {
 		struct ic_bank *b = &r->bank[i];
 
-		/* A violation invalidates the PCR: extend 0xff…, not zero. */
 		if (e->violation) {
+			/*
+			 * A violation invalidates the PCR: extend 0xff…, not
+			 * zero. Padded banks too get 0xff… of their full size:
+			 * ima_init_digests() cuts it to SHA-1's size only for
+			 * a TPM algorithm the kernel cannot name, and every
+			 * imacarry_algo is one it can.
+			 */
 			memset(th, 0xff, b->size);
+		} else if (b->padded || b->algo == IMACARRY_ALGO_SHA1) {
+			/* The SHA-1 digest once for every bank that uses it. */
+			if (!have_sha1) {
+				ret = ic_template_hash(b->ctx, r->sha1_md, e,
+						       sha1);
+				if (ret < 0)
+					return ret;
+				have_sha1 = true;
+			}
+			/* ima_calc_field_array_hash(): copied into zeros. */
+			memcpy(th, sha1, sizeof(sha1));
+			memset(th + sizeof(sha1), 0, b->size - sizeof(sha1));
 		} else {
 			ret = ic_template_hash(b->ctx, b->md, e, th);
 			if (ret < 0)
 				return ret;
-			if (b->algo == (unsigned int)list_algo) {
-				mismatch = memcmp(th, e->digest, b->size);
-				checked = true;
-			}
+		}
+		if (!e->violation && !b->padded &&
+		    b->algo == (unsigned int)list_algo) {
+			mismatch = memcmp(th, e->digest, b->size);
+			checked = true;
 		}
 		ret = ic_extend(b, e->pcr, th);
 		if (ret < 0)
@@ -226,12 +274,17 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 	}
 	r->touched |= 1u << e->pcr;
 
-	/* No bank of the list's own algorithm: hash once more to check. */
+	/* No bank hashed in the list's own algorithm: hash once more. */
 	if (!e->violation && !checked) {
-		ret = ic_template_hash(r->check_ctx, r->check_md[list_algo], e,
-				       check);
-		if (ret < 0)
-			return ret;
+		if (list_algo == IMACARRY_ALGO_SHA1 && have_sha1) {
+			memcpy(check, sha1, sizeof(sha1));
+		} else {
+			ret = ic_template_hash(r->check_ctx,
+					       r->check_md[list_algo], e,
+					       check);
+			if (ret < 0)
+				return ret;
+		}
 		mismatch = memcmp(check, e->digest, list->digest_size);
 	}
 	return mismatch ? -IMACARRY_ERR_DIGEST : 0;
