@@ -13,15 +13,19 @@ standard library only.
   imagen.py --fixtures DIR
       the fixture set: every template, violations, custom formats, the
       legacy 'ima' template, 20/32/48/64-byte template digests and both
-      byte orders; DIR/INDEX lists them.
+      byte orders; DIR/INDEX lists them. STEM.padded.pcrs holds the PCR
+      values of a kernel that had no sha256, sha384 or sha512 at IMA init.
   imagen.py [--template T] [--count N] [--violations F] [--digest-size N]
-            [--big-endian] [--seed S] -o LIST [--expect-ascii F]
-            [--expect-pcrs F]
+            [--big-endian] [--seed S] [--padded BANKS] -o LIST
+            [--expect-ascii F] [--expect-pcrs F]
       a synthetic list of N entries (the first one boot_aggregate) with
       realistic paths and a fraction F of violations.
-  imagen.py --render LIST [--digest-size N] [--big-endian]
+  imagen.py --render LIST [--digest-size N] [--big-endian] [--padded BANKS]
             [--expect-ascii F] [--expect-pcrs F]
       reads an existing list and writes what the kernel would show for it.
+
+--padded sha384,sha512 writes those banks' PCR values as a kernel extends
+them when it could not allocate their hash at IMA init.
 """
 
 import argparse
@@ -164,14 +168,21 @@ def ascii_line(e, o, digest):
 # ---- PCR replay, from ima_add_template_entry() and ima_pcr_extend() ----
 
 class Pcrs:
-    def __init__(self):
+    def __init__(self, padded=()):
         self.v = {b: {} for b in BANKS}
+        self.padded = padded
 
     def extend(self, e, o):
         for bank in BANKS:
             size = hashlib.new(bank).digest_size
             if e.violation:
+                # ima_init_digests(): 0xff of the bank's full size, padded
+                # or not, for every algorithm the kernel can name.
                 th = b"\xff" * size
+            elif bank in self.padded:
+                # ima_calc_field_array_hash(): no tfm for the bank, so the
+                # SHA-1 digest is copied into the zeroed digest buffer.
+                th = template_hash("sha1", e, o).ljust(size, b"\0")
             else:
                 th = template_hash(bank, e, o)
             old = self.v[bank].get(e.pcr, bytes(size))
@@ -186,10 +197,15 @@ class Pcrs:
         return "".join(lines)
 
 
-def write_all(entries, o, digest_size, out, ascii_out, pcrs_out):
+def write_all(entries, o, digest_size, out, ascii_out, pcrs_out,
+              padded=(), padded_out=None):
+    """With padded_out, pcrs_out holds every bank hashed in its own
+    algorithm, and padded_out the values with the banks in padded extended
+    as padded SHA-1; without it, pcrs_out has those banks padded."""
     blob = bytearray()
     text = bytearray()
-    pcrs = Pcrs()
+    pcrs = Pcrs(() if padded_out else padded)
+    ppcrs = Pcrs(padded)
     for e in entries:
         rec = record(e, o, digest_size)
         blob += rec
@@ -198,11 +214,15 @@ def write_all(entries, o, digest_size, out, ascii_out, pcrs_out):
             text += ascii_line(e, o, digest)
         if pcrs_out:
             pcrs.extend(e, o)
+        if padded_out:
+            ppcrs.extend(e, o)
     writes = [(out, bytes(blob))]
     if ascii_out:
         writes.append((ascii_out, bytes(text)))
     if pcrs_out:
         writes.append((pcrs_out, pcrs.text().encode()))
+    if padded_out:
+        writes.append((padded_out, ppcrs.text().encode()))
     for path, data in writes:
         # Never leave a half-written file behind a failed run.
         tmp = path + ".tmp"
@@ -439,11 +459,11 @@ def parse(data, digest_size, o):
         yield Entry(pcr, name, fields, not any(digest)), digest
 
 
-def render(path, digest_size, o, ascii_out, pcrs_out):
+def render(path, digest_size, o, ascii_out, pcrs_out, padded=()):
     with open(path, "rb") as f:
         data = f.read()
     text = bytearray()
-    pcrs = Pcrs()
+    pcrs = Pcrs(padded)
     for e, digest in parse(data, digest_size, o):
         text += ascii_line(e, o, digest)
         pcrs.extend(e, o)
@@ -466,7 +486,8 @@ def fixtures(outdir):
             stem = "mixed-%d-%s" % (digest_size, "be" if big_endian else "le")
             base = os.path.join(outdir, stem)
             write_all(fixture_entries(o), o, digest_size, base + ".bin",
-                      base + ".ascii", base + ".pcrs")
+                      base + ".ascii", base + ".pcrs", BANKS[1:],
+                      base + ".padded.pcrs")
             index.append("%s %d %d\n" % (stem, digest_size, big_endian))
     o = Order(False)
     for template in sorted(BUILTIN):
@@ -495,15 +516,21 @@ def main():
     ap.add_argument("-o", "--output", metavar="LIST")
     ap.add_argument("--expect-ascii", metavar="FILE")
     ap.add_argument("--expect-pcrs", metavar="FILE")
+    ap.add_argument("--padded", metavar="BANKS", default="",
+                    help="comma-separated banks extended as padded SHA-1")
     args = ap.parse_args()
     o = Order(args.big_endian)
+    padded = tuple(b for b in args.padded.split(",") if b)
+    for b in padded:
+        if b not in BANKS:
+            ap.error("--padded: unknown bank %s" % b)
 
     if args.fixtures:
         fixtures(args.fixtures)
         return 0
     if args.render:
         render(args.render, args.digest_size, o, args.expect_ascii,
-               args.expect_pcrs)
+               args.expect_pcrs, padded)
         return 0
     if not args.output:
         ap.error("one of --fixtures, --render or -o is required")
@@ -516,7 +543,7 @@ def main():
     write_all(synth_entries(args.template, args.count, args.violations,
                             args.seed, o),
               o, args.digest_size, args.output, args.expect_ascii,
-              args.expect_pcrs)
+              args.expect_pcrs, padded)
     return 0
 
 

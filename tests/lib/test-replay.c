@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* test-replay.c - unit tests for replay.c: banks, violations, digest checks */
+/* test-replay.c - unit tests for replay.c: banks, forms, violations, checks */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +17,12 @@
 static const enum imacarry_algo four[] = {
 	IMACARRY_ALGO_SHA1, IMACARRY_ALGO_SHA256, IMACARRY_ALGO_SHA384,
 	IMACARRY_ALGO_SHA512,
+};
+
+/* The generator's STEM.padded.pcrs: every bank but SHA-1 padded. */
+static const enum imacarry_form padded3[] = {
+	IMACARRY_FORM_HASH, IMACARRY_FORM_PADDED_SHA1,
+	IMACARRY_FORM_PADDED_SHA1, IMACARRY_FORM_PADDED_SHA1,
 };
 
 static void hex(const uint8_t *p, size_t n, char *out)
@@ -290,6 +296,12 @@ static void test_digest_check(void **state)
 					 0);
 			assert_int_equal(replay_all(r, &list), 1);
 			imacarry_replay_free(r);
+			/* A padded bank alone still checks the list's algo. */
+			assert_int_equal(imacarry_replay_new_forms(&r, &four[b],
+								   &padded3[1],
+								   1), 0);
+			assert_int_equal(replay_all(r, &list), 1);
+			imacarry_replay_free(r);
 		}
 next:
 		free(buf);
@@ -350,6 +362,224 @@ static void test_initial_values(void **state)
 	free(buf);
 }
 
+/* The generator's lists replay to its padded values, and check clean. */
+static void test_padded_fixtures(void **state)
+{
+	struct tc_fixture fx[32];
+	int n, i;
+
+	n = tc_fixtures(fx, 32);
+	assert_true(n >= 16);
+	for (i = 0; i < n; i++) {
+		struct tc_fixture pfx = fx[i];
+		struct imacarry_replay *r;
+		struct imacarry_list list;
+		size_t len, plen;
+		uint8_t *buf = tc_fixture_file(&fx[i], "bin", &len);
+		size_t sl = strlen(fx[i].stem);
+		uint8_t *pcrs;
+		char *text;
+
+		assert_true(sl + sizeof(".padded") <= sizeof(pfx.stem));
+		memcpy(pfx.stem + sl, ".padded", sizeof(".padded"));
+		pcrs = tc_fixture_file(&pfx, "pcrs", &plen);
+		if (strncmp(fx[i].stem, "mixed-", 6)) {
+			/* Only the mixed set has padded values. */
+			free(buf);
+			free(pcrs);
+			continue;
+		}
+		assert_non_null(buf);
+		assert_non_null(pcrs);
+		text = calloc(1, plen + 1);
+		memcpy(text, pcrs, plen);
+		assert_int_equal(imacarry_list_init(&list, buf, len, 0, -1,
+						    NULL), 0);
+		assert_int_equal(imacarry_replay_new_forms(&r, four, padded3,
+							   4), 0);
+		/* 32/48/64-byte lists: checked in their own hash still. */
+		assert_int_equal(replay_all(r, &list), 0);
+		expect_pcrs(r, text, pfx.stem);
+		imacarry_replay_free(r);
+		free(text);
+		free(buf);
+		free(pcrs);
+	}
+}
+
+/* H(a || b) in @md, for vectors worked out here rather than in replay.c. */
+static void md2(const EVP_MD *md, const void *a, size_t alen, const void *b,
+		size_t blen, uint8_t *out)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+
+	assert_non_null(ctx);
+	assert_true(EVP_DigestInit_ex(ctx, md, NULL));
+	assert_true(EVP_DigestUpdate(ctx, a, alen));
+	if (blen)
+		assert_true(EVP_DigestUpdate(ctx, b, blen));
+	assert_true(EVP_DigestFinal_ex(ctx, out, NULL));
+	EVP_MD_CTX_free(ctx);
+}
+
+/* Two records and a violation: SHA-1 template digests set right. */
+static void padded_list(struct tc_list *l, struct imacarry_list *list)
+{
+	struct imacarry_entry e;
+	uint64_t pos = 0;
+
+	l->ds = 20;
+	tc_ima_ng(l, 10, 1, "/usr/bin/padded");
+	tc_ima_ng(l, 10, 0, "/violation");
+	tc_ima(l, 11, 2, "/legacy");
+	assert_int_equal(tc_init(list, l), 0);
+	while (imacarry_list_next(list, &pos, &e, NULL) > 0) {
+		uint8_t pad[256] = { 0 };
+
+		if (e.violation)
+			continue;
+		if (e.legacy_ima) {
+			memcpy(pad, e.field[1].data, e.field[1].len);
+			md2(EVP_sha1(), e.field[0].data, 20, pad, 256,
+			    l->buf + e.offset + 4);
+		} else {
+			md2(EVP_sha1(), e.data, e.data_len, NULL, 0,
+			    l->buf + e.offset + 4);
+		}
+	}
+}
+
+/*
+ * The padded form, by hand: every template digest is the SHA-1 one with
+ * zeros up to the bank's size; a violation is 0xff… of the full size.
+ */
+static void test_padded_rules(void **state)
+{
+	static const enum imacarry_algo banks[] = {
+		IMACARRY_ALGO_SHA384, IMACARRY_ALGO_SHA1,
+		IMACARRY_ALGO_SHA512, IMACARRY_ALGO_SHA256,
+	};
+	static const enum imacarry_form forms[] = {
+		IMACARRY_FORM_PADDED_SHA1, IMACARRY_FORM_HASH,
+		IMACARRY_FORM_HASH, IMACARRY_FORM_PADDED_SHA1,
+	};
+	const EVP_MD *md[] = { EVP_sha384(), EVP_sha1(), EVP_sha512(),
+			       EVP_sha256() };
+	uint8_t want[4][2][64] = { { { 0 } } }, got[64], th[64], ff[64];
+	struct imacarry_replay *r, *alone;
+	struct imacarry_list list;
+	struct imacarry_entry e;
+	struct tc_list l = { .ds = 20 };
+	uint64_t pos = 0;
+	unsigned int b, size;
+
+	padded_list(&l, &list);
+	assert_int_equal(imacarry_replay_new_forms(&r, banks, forms, 4), 0);
+	assert_int_equal(imacarry_replay_new_forms(&alone, banks, forms, 1),
+			 0);
+	memset(ff, 0xff, sizeof(ff));
+	while (imacarry_list_next(&list, &pos, &e, NULL) > 0) {
+		uint8_t pad[256] = { 0 };
+
+		assert_int_equal(imacarry_replay_extend(r, &list, &e), 0);
+		assert_int_equal(imacarry_replay_extend(alone, &list, &e), 0);
+		for (b = 0; b < 4; b++) {
+			uint8_t *pcr = want[b][e.pcr == 11];
+
+			size = imacarry_algo_size(banks[b]);
+			if (e.violation) {
+				md2(md[b], pcr, size, ff, size, pcr);
+				continue;
+			}
+			if (forms[b] == IMACARRY_FORM_HASH && e.legacy_ima) {
+				memcpy(pad, e.field[1].data, e.field[1].len);
+				md2(md[b], e.field[0].data, 20, pad, 256, th);
+			} else if (forms[b] == IMACARRY_FORM_HASH) {
+				md2(md[b], e.data, e.data_len, NULL, 0, th);
+			} else {
+				/* The list's own digest, zero-padded. */
+				memset(th, 0, sizeof(th));
+				memcpy(th, e.digest, 20);
+			}
+			md2(md[b], pcr, size, th, size, pcr);
+		}
+	}
+	for (b = 0; b < 4; b++) {
+		size = imacarry_algo_size(banks[b]);
+		assert_int_equal(imacarry_replay_get(r, banks[b], 10, got, 64),
+				 size);
+		assert_memory_equal(got, want[b][0], size);
+		assert_int_equal(imacarry_replay_get(r, banks[b], 11, got, 64),
+				 size);
+		assert_memory_equal(got, want[b][1], size);
+	}
+	/* Alone, the padded bank hashes SHA-1 itself and gets the same. */
+	assert_int_equal(imacarry_replay_get(alone, banks[0], 10, got, 64), 48);
+	assert_memory_equal(got, want[0][0], 48);
+	assert_int_equal(imacarry_replay_get(alone, banks[0], 11, got, 64), 48);
+	assert_memory_equal(got, want[0][1], 48);
+	assert_true(memcmp(want[0][0], want[0][1], 48));
+
+	/* A wrong SHA-1 digest is caught with no SHA-1 bank at all. */
+	pos = 0;
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	l.buf[e.offset + 4] ^= 0x80;
+	assert_int_equal(imacarry_replay_extend(alone, &list, &e),
+			 -IMACARRY_ERR_DIGEST);
+	assert_int_equal(imacarry_replay_extend(r, &list, &e),
+			 -IMACARRY_ERR_DIGEST);
+	imacarry_replay_free(alone);
+	imacarry_replay_free(r);
+}
+
+static void test_forms_args(void **state)
+{
+	enum imacarry_form bad = IMACARRY_FORM__MAX;
+	enum imacarry_form padded = IMACARRY_FORM_PADDED_SHA1;
+	enum imacarry_algo sha1 = IMACARRY_ALGO_SHA1;
+	struct imacarry_replay *r = (void *)1, *p, *h;
+	struct imacarry_list list;
+	struct imacarry_entry e;
+	struct tc_list l = { .ds = 20 };
+	uint8_t a[20], b[20];
+	uint64_t pos = 0;
+
+	assert_int_equal(imacarry_replay_new_forms(&r, four, &bad, 1),
+			 -IMACARRY_ERR_BADARG);
+	assert_null(r);
+	assert_int_equal(imacarry_replay_new_forms(NULL, four, padded3, 4),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_replay_new_forms(&r, NULL, padded3, 1),
+			 -IMACARRY_ERR_BADARG);
+	/* One bank twice is refused in any mix of forms. */
+	{
+		const enum imacarry_algo two[] = { IMACARRY_ALGO_SHA384,
+						   IMACARRY_ALGO_SHA384 };
+		const enum imacarry_form mix[] = { IMACARRY_FORM_HASH,
+						   IMACARRY_FORM_PADDED_SHA1 };
+
+		assert_int_equal(imacarry_replay_new_forms(&r, two, mix, 2),
+				 -IMACARRY_ERR_BADARG);
+	}
+	/* NULL forms: every bank in its own hash, as imacarry_replay_new(). */
+	assert_int_equal(imacarry_replay_new_forms(&r, four, NULL, 4), 0);
+	imacarry_replay_free(r);
+
+	/* SHA-1 padded to its own size is SHA-1. */
+	padded_list(&l, &list);
+	assert_int_equal(imacarry_replay_new_forms(&p, &sha1, &padded, 1), 0);
+	assert_int_equal(imacarry_replay_new(&h, &sha1, 1), 0);
+	while (imacarry_list_next(&list, &pos, &e, NULL) > 0) {
+		assert_int_equal(imacarry_replay_extend(p, &list, &e), 0);
+		assert_int_equal(imacarry_replay_extend(h, &list, &e), 0);
+	}
+	assert_int_equal(imacarry_replay_get(p, sha1, 10, a, 20), 20);
+	assert_int_equal(imacarry_replay_get(h, sha1, 10, b, 20), 20);
+	assert_memory_equal(a, b, 20);
+	imacarry_replay_free(p);
+	imacarry_replay_free(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +589,9 @@ int main(void)
 		cmocka_unit_test(test_extend_rules),
 		cmocka_unit_test(test_digest_check),
 		cmocka_unit_test(test_initial_values),
+		cmocka_unit_test(test_padded_fixtures),
+		cmocka_unit_test(test_padded_rules),
+		cmocka_unit_test(test_forms_args),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
