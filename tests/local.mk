@@ -7,7 +7,7 @@ IC_BLOB_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CRYPTO_CFLAGS) \
 IC_BLOB_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(CRYPTO_LIBS) \
 	$(ZLIB_LIBS) $(FDT_LIBS)
 IC_BLOB_TESTS = tests/lib/test-blob tests/lib/test-fdt \
-	tests/lib/test-snapshot tests/lib/test-kind
+	tests/lib/test-snapshot tests/lib/test-kind tests/lib/test-kbuf
 check_PROGRAMS += $(IC_BLOB_TESTS)
 TESTS += $(IC_BLOB_TESTS)
 EXTRA_DIST += tests/lib/blob-fixtures.h
@@ -23,6 +23,9 @@ tests_lib_test_snapshot_LDADD = $(IC_BLOB_LDADD) -lpthread
 tests_lib_test_kind_SOURCES = tests/lib/test-kind.c
 tests_lib_test_kind_CFLAGS = $(IC_BLOB_CFLAGS)
 tests_lib_test_kind_LDADD = $(IC_BLOB_LDADD)
+tests_lib_test_kbuf_SOURCES = tests/lib/test-kbuf.c
+tests_lib_test_kbuf_CFLAGS = $(IC_BLOB_CFLAGS)
+tests_lib_test_kbuf_LDADD = $(IC_BLOB_LDADD)
 if HAVE_LIBTPMS
 check_PROGRAMS += tests/lib/test-tpm-softreboot
 TESTS += tests/lib/test-tpm-softreboot

@@ -121,8 +121,8 @@ size_t imacarry_blob_bound(size_t list_len)
 	return IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE + list_len;
 }
 
-static void put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
-			  uint64_t count)
+void ic_put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
+		      uint64_t count)
 {
 	memset(k, 0, IMACARRY_KEXEC_HDR_SIZE);
 	if (big_endian) {
@@ -179,10 +179,10 @@ static long long deflate_payload(const uint8_t *khdr, const uint8_t *list,
 }
 
 /*
- * What both pack functions refuse: a list the next kernel could not
+ * What every pack function refuses: a list the next kernel could not
  * restore. Sets *@n to the entries found.
  */
-static int pack_check(const struct imacarry_list *list, uint64_t *n)
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n)
 {
 	struct imacarry_where where;
 
@@ -225,7 +225,7 @@ static void put_stored_prefix(uint8_t *prefix,
 	uint64_t raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 	uLong crc;
 
-	put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+	ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
 	crc = crc32_z(0, khdr, IMACARRY_KEXEC_HDR_SIZE);
 	if (list->len)
 		crc = crc32_z(crc, list->buf, list->len);
@@ -242,7 +242,7 @@ int imacarry_blob_pack_stored(const struct imacarry_list *list,
 
 	if (!prefix)
 		return -IMACARRY_ERR_BADARG;
-	ret = pack_check(list, &n);
+	ret = ic_pack_check(list, &n);
 	if (ret < 0)
 		return ret;
 	put_stored_prefix(prefix, list, n);
@@ -264,7 +264,7 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 	if (!out || !out_len ||
 	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
 		return -IMACARRY_ERR_BADARG;
-	ret = pack_check(list, &n);
+	ret = ic_pack_check(list, &n);
 	if (ret < 0)
 		return ret;
 	if (n != count)
@@ -274,7 +274,7 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 
 	if (!(flags & IMACARRY_PACK_NO_COMPRESS)) {
-		put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+		ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
 		z = deflate_payload(khdr, list->buf, list->len,
 				    o + IMACARRY_HDR_SIZE,
 				    out_size - IMACARRY_HDR_SIZE, raw_len);

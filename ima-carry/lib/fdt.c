@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* fdt.c - put, get and delete /chosen/linux,ima-carry through libfdt */
+/* fdt.c - the carriers in /chosen (linux,ima-carry, linux,ima-kexec-buffer) */
 #include <stdint.h>
 #include <string.h>
 
 #include <libfdt.h>
 
 #include "imacarry-internal.h"
-
-#define KEXEC_BUFFER_PROP	"linux,ima-kexec-buffer"
 
 static int fdt_err(int err)
 {
@@ -104,11 +102,42 @@ static int del_kexec_memrsv(void *fdt, const void *prop, int len)
 	return 0;
 }
 
-/* Strips an opened tree. */
-static int strip(void *fdt)
+/* Removes linux,ima-kexec-buffer and its exact /memreserve/. */
+static int strip_kbuf(void *fdt)
 {
 	const void *prop;
 	int chosen, len, err, n = 0;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		return 0;
+	if (chosen < 0)
+		return fdt_err(chosen);
+
+	while ((prop = fdt_getprop(fdt, chosen, IMACARRY_KEXEC_BUFFER_PROP,
+				   &len))) {
+		err = del_kexec_memrsv(fdt, prop, len);
+		if (err < 0)
+			return err;
+		n += err;
+		/* Deleting the reservation moved the struct block. */
+		chosen = fdt_path_offset(fdt, "/chosen");
+		if (chosen < 0)
+			return fdt_err(chosen);
+		err = fdt_delprop(fdt, chosen, IMACARRY_KEXEC_BUFFER_PROP);
+		if (err)
+			return fdt_err(err);
+		n++;
+	}
+	if (len != -FDT_ERR_NOTFOUND)
+		return fdt_err(len);
+	return n;
+}
+
+/* Strips an opened tree. */
+static int strip(void *fdt)
+{
+	int chosen, err, n = 0;
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen == -FDT_ERR_NOTFOUND)
@@ -122,23 +151,8 @@ static int strip(void *fdt)
 	if (err != -FDT_ERR_NOTFOUND)
 		return fdt_err(err);
 
-	while ((prop = fdt_getprop(fdt, chosen, KEXEC_BUFFER_PROP, &len))) {
-		err = del_kexec_memrsv(fdt, prop, len);
-		if (err < 0)
-			return err;
-		n += err;
-		/* Deleting the reservation moved the struct block. */
-		chosen = fdt_path_offset(fdt, "/chosen");
-		if (chosen < 0)
-			return fdt_err(chosen);
-		err = fdt_delprop(fdt, chosen, KEXEC_BUFFER_PROP);
-		if (err)
-			return fdt_err(err);
-		n++;
-	}
-	if (len != -FDT_ERR_NOTFOUND)
-		return fdt_err(len);
-	return n;
+	err = strip_kbuf(fdt);
+	return err < 0 ? err : n + err;
 }
 
 int imacarry_fdt_strip(void *fdt)
@@ -274,4 +288,149 @@ int imacarry_fdt_del(void *fdt)
 	if (err != -FDT_ERR_NOTFOUND)
 		return fdt_err(err);
 	return n ? 0 : -IMACARRY_ERR_NOTFOUND;
+}
+
+/*
+ * The root's #address-cells and #size-cells, which the kernel reads the
+ * property with (drivers/of/kexec.c, get_addr_size_cells()). libfdt and
+ * the kernel default differently when they are missing, so they must be
+ * there; only 1 and 2 are meaningful for a physical range.
+ */
+static int root_cells(const void *fdt, int *ac, int *sc)
+{
+	int len;
+
+	if (!fdt_getprop(fdt, 0, "#address-cells", &len) ||
+	    !fdt_getprop(fdt, 0, "#size-cells", &len))
+		return -IMACARRY_ERR_FDT;
+	*ac = fdt_address_cells(fdt, 0);
+	*sc = fdt_size_cells(fdt, 0);
+	if (*ac < 1 || *ac > 2 || *sc < 1 || *sc > 2)
+		return -IMACARRY_ERR_FDT;
+	return 0;
+}
+
+/* Writes @val into @ncells cells at @cell; false if it does not fit. */
+static bool write_cells(fdt32_t *cell, int ncells, uint64_t val)
+{
+	if (ncells == 1) {
+		if (val > UINT32_MAX)
+			return false;
+		cell[0] = cpu_to_fdt32((uint32_t)val);
+		return true;
+	}
+	cell[0] = cpu_to_fdt32((uint32_t)(val >> 32));
+	cell[1] = cpu_to_fdt32((uint32_t)val);
+	return true;
+}
+
+size_t imacarry_fdt_kbuf_need(const void *fdt)
+{
+	(void)fdt;
+	/*
+	 * A new /chosen (begin tag, "chosen\0" padded, end tag), the
+	 * property (tag, length, name offset, at most 4 cells), its name in
+	 * the strings block, one /memreserve/ entry, and 8 bytes for block
+	 * alignment in fdt_open_into().
+	 */
+	return 4 + 8 + 4 +
+	       12 + 4 * sizeof(fdt32_t) +
+	       sizeof(IMACARRY_KEXEC_BUFFER_PROP) +
+	       2 * sizeof(uint64_t) + 8;
+}
+
+int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
+			  uint64_t size)
+{
+	fdt32_t val[4];
+	int ac, sc, chosen, err;
+
+	if (!fdt || !size || addr + size < addr || bufsize > INT32_MAX)
+		return -IMACARRY_ERR_BADARG;
+	err = check_tree(fdt, bufsize);
+	if (err)
+		return err;
+	err = root_cells(fdt, &ac, &sc);
+	if (err)
+		return err;
+	if (!write_cells(val, ac, addr) || !write_cells(val + ac, sc, size))
+		return -IMACARRY_ERR_BADARG;
+
+	/* As in imacarry_fdt_put(): the room must not be junk. */
+	memset((uint8_t *)fdt + fdt_totalsize(fdt), 0,
+	       bufsize - fdt_totalsize(fdt));
+	err = fdt_open_into(fdt, fdt, (int)bufsize);
+	if (err)
+		return fdt_err(err);
+
+	/* Only a stale buffer goes: linux,ima-carry may be this load's. */
+	err = strip_kbuf(fdt);
+	if (err < 0)
+		return err;
+
+	/*
+	 * The kernel frees exactly the property's range once it restored
+	 * the list (ima_free_kexec_buffer()), and only the exact range is
+	 * what a later strip removes: reserve that, no more and no less.
+	 */
+	err = fdt_add_mem_rsv(fdt, addr, size);
+	if (err)
+		return fdt_err(err);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		chosen = fdt_add_subnode(fdt, 0, "chosen");
+	if (chosen < 0)
+		return fdt_err(chosen);
+	err = fdt_setprop(fdt, chosen, IMACARRY_KEXEC_BUFFER_PROP, val,
+			  (ac + sc) * (int)sizeof(fdt32_t));
+	if (err)
+		return fdt_err(err);
+	err = fdt_pack(fdt);
+	return err ? fdt_err(err) : 0;
+}
+
+int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,
+			  uint64_t *size)
+{
+	const void *val = NULL;
+	const char *name;
+	int ac, sc, chosen, off, len, plen = 0, n = 0, err;
+
+	if (!fdt || !addr || !size)
+		return -IMACARRY_ERR_BADARG;
+	if (fdt_len > INT32_MAX)
+		return -IMACARRY_ERR_TOOBIG;
+	if (check_tree(fdt, fdt_len) || fdt_totalsize(fdt) > fdt_len)
+		return -IMACARRY_ERR_FDT;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	if (chosen == -FDT_ERR_NOTFOUND)
+		return -IMACARRY_ERR_NOCHOSEN;
+	if (chosen < 0)
+		return -IMACARRY_ERR_FDT;
+	/* As in imacarry_fdt_get(): a property twice is ambiguous. */
+	fdt_for_each_property_offset(off, fdt, chosen) {
+		const void *v = fdt_getprop_by_offset(fdt, off, &name, &len);
+
+		if (!v)
+			return -IMACARRY_ERR_FDT;
+		if (strcmp(name, IMACARRY_KEXEC_BUFFER_PROP))
+			continue;
+		if (++n > 1)
+			return -IMACARRY_ERR_FDT;
+		val = v;
+		plen = len;
+	}
+	if (off != -FDT_ERR_NOTFOUND)
+		return -IMACARRY_ERR_FDT;
+	if (!n)
+		return -IMACARRY_ERR_NOTFOUND;
+	err = root_cells(fdt, &ac, &sc);
+	if (err)
+		return err;
+	if (plen != (ac + sc) * (int)sizeof(fdt32_t) ||
+	    !read_cells(val, ac, addr) ||
+	    !read_cells((const fdt32_t *)val + ac, sc, size))
+		return -IMACARRY_ERR_FDT;
+	return 0;
 }

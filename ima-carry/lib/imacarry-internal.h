@@ -127,6 +127,16 @@ static inline void ic_where(struct imacarry_where *w, uint64_t offset,
 int ic_template_parse(const char *name, uint32_t name_len,
 		      uint8_t *field_id, unsigned int *nfields);
 
+/*
+ * blob.c: struct ima_kexec_hdr (IMACARRY_KEXEC_HDR_SIZE bytes) in the
+ * list's byte order, as the blob's payload and the kexec buffer start.
+ */
+void ic_put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
+		      uint64_t count);
+
+/* blob.c: refuses a list the next kernel could not restore. */
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n);
+
 /* algo.c: OpenSSL's fetch name of a bank algorithm. */
 const char *ic_algo_ossl_name(enum imacarry_algo algo);
 

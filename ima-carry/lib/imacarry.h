@@ -337,6 +337,51 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 			  struct imacarry_list *list, uint64_t *count,
 			  struct imacarry_where *where);
 
+/* ---- The kexec buffer (linux,ima-kexec-buffer, x86 SETUP_IMA) ---- */
+
+/*
+ * What kexec_file_load hands the next kernel and what an unmodified kernel
+ * restores (ima_load_kexec_buffer()): struct ima_kexec_hdr, then the SHA-1
+ * list exactly as securityfs gave it, uncompressed, at a physical address
+ * that the device tree or x86's setup_data names.
+ */
+
+/*
+ * The payload size for a list of @list_len bytes: IMACARRY_KEXEC_HDR_SIZE
+ * + @list_len, or 0 when that is over IMACARRY_MAX_RAW.
+ */
+size_t imacarry_kbuf_size(size_t list_len);
+
+/*
+ * Writes struct ima_kexec_hdr (version 1, buffer_size = the payload size,
+ * count) in @list's byte order, then @list's buffer byte for byte, to @out.
+ * Sets *@out_len and *@count (may be NULL) to the entries.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len;
+ *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list;
+ *	-IMACARRY_ERR_TOOBIG: over IMACARRY_MAX_RAW;
+ *	any imacarry_list_check() error, -IMACARRY_ERR_LEGACY_IMA included;
+ *	-IMACARRY_ERR_NOSPACE: @out_size < imacarry_kbuf_size(@list->len).
+ */
+int imacarry_kbuf_pack(const struct imacarry_list *list, void *out,
+		       size_t out_size, size_t *out_len, uint64_t *count);
+
+/*
+ * Recognises a payload of @len bytes at @buf (a file, or a whole segment
+ * with its zero padding) and makes @list a view of its list. Sets *@count
+ * (may be NULL) to the header's count.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @buf or @list;
+ *	-IMACARRY_ERR_FORMAT: no version 1 header in either byte order;
+ *	-IMACARRY_ERR_BADLEN: buffer_size under 24 or over @len, or a
+ *		non-zero byte after it (@where names it);
+ *	-IMACARRY_ERR_COUNT: a count no list of that size can hold;
+ *	any imacarry_list_init() error.
+ */
+int imacarry_kbuf_list(const void *buf, size_t len,
+		       struct imacarry_list *list, uint64_t *count,
+		       struct imacarry_where *where);
+
 /* ---- Device trees (/chosen/linux,ima-carry) ---- */
 
 /*
@@ -371,6 +416,36 @@ int imacarry_fdt_del(void *fdt);
 
 /* The space imacarry_fdt_put() needs over the current tree size. */
 size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
+
+#define IMACARRY_KEXEC_BUFFER_PROP	"linux,ima-kexec-buffer"
+
+/*
+ * Grows @fdt in place to @bufsize, replaces any linux,ima-kexec-buffer
+ * (with its exact /memreserve/) by <@addr @size> in the root's
+ * #address-cells and #size-cells, and adds a /memreserve/ of exactly @addr
+ * and @size. linux,ima-carry is kept: call this after imacarry_fdt_put().
+ * The result is packed.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @fdt, @size 0, the range wraps, or @addr or
+ *		@size does not fit the root's cells;
+ *	-IMACARRY_ERR_FDT: an unsound tree, or a root without
+ *		#address-cells and #size-cells of 1 or 2;
+ *	-IMACARRY_ERR_NOSPACE: @bufsize is too small.
+ */
+int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
+			  uint64_t size);
+
+/* The space imacarry_fdt_put_kbuf() needs over the current tree size. */
+size_t imacarry_fdt_kbuf_need(const void *fdt);
+
+/*
+ * Reads /chosen/linux,ima-kexec-buffer in the root's cells.
+ * Returns 0, or -IMACARRY_ERR_BADARG, -IMACARRY_ERR_TOOBIG (@fdt_len over
+ * 2 GiB), -IMACARRY_ERR_FDT (an unsound tree, the property twice, or of
+ * the wrong length), -IMACARRY_ERR_NOCHOSEN, -IMACARRY_ERR_NOTFOUND.
+ */
+int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,
+			  uint64_t *size);
 
 /* ---- Reading the live list (securityfs) ---- */
 

@@ -12,6 +12,7 @@ ima_carry_lib_libimacarry_la_SOURCES = \
 	ima-carry/lib/ascii.c \
 	ima-carry/lib/replay.c \
 	ima-carry/lib/blob.c \
+	ima-carry/lib/kbuf.c \
 	ima-carry/lib/fdt.c \
 	ima-carry/lib/snapshot.c
 ima_carry_lib_libimacarry_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(CRYPTO_CFLAGS) $(FDT_CFLAGS)

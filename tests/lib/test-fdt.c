@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* test-fdt.c - unit tests for fdt.c: put, get, del, strip, stale carriers */
+/* test-fdt.c - unit tests for fdt.c: both carriers, strip, stale carriers */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -324,6 +324,152 @@ static void test_get_refuses(void **state)
 	free(fdt);
 }
 
+/* The buffer carrier, for 2 and 1 cells: property, exact reservation. */
+static void kbuf(int cells)
+{
+	struct shape s = { .cells = cells, .cells_props = true,
+			   .chosen = true, .bootargs = true };
+	uint64_t addr = cells == 2 ? 0x8fff000000ULL : 0x7e000000;
+	uint64_t size = 0x123000, a, sz;
+	void *fdt = make_tree(&s);
+	const fdt32_t *v;
+	int chosen, len;
+
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, addr, size), 0);
+	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
+	chosen = fdt_path_offset(fdt, "/chosen");
+	v = fdt_getprop(fdt, chosen, "linux,ima-kexec-buffer", &len);
+	assert_non_null(v);
+	/* Written here by hand, in the cells the kernel reads it with. */
+	assert_int_equal(len, 8 * cells);
+	if (cells == 2) {
+		assert_int_equal(fdt32_to_cpu(v[0]), 0x8f);
+		assert_int_equal(fdt32_to_cpu(v[1]), 0xff000000);
+		assert_int_equal(fdt32_to_cpu(v[2]), 0);
+		assert_int_equal(fdt32_to_cpu(v[3]), size);
+	} else {
+		assert_int_equal(fdt32_to_cpu(v[0]), addr);
+		assert_int_equal(fdt32_to_cpu(v[1]), size);
+	}
+	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
+					       &sz), 0);
+	assert_int_equal(a, addr);
+	assert_int_equal(sz, size);
+	assert_int_equal(fdt_num_mem_rsv(fdt), 3);
+	assert_true(has_rsv(fdt, addr, size));
+	assert_non_null(fdt_getprop(fdt, chosen, "bootargs", &len));
+
+	/* Strip removes exactly what put added. */
+	assert_int_equal(imacarry_fdt_strip(fdt), 2);
+	assert_int_equal(fdt_num_mem_rsv(fdt), 2);
+	assert_false(has_rsv(fdt, addr, size));
+	assert_true(has_rsv(fdt, 0x1000, 0x1000));
+	assert_true(has_rsv(fdt, 0x9000, 0x800));
+	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
+					       &sz), -IMACARRY_ERR_NOTFOUND);
+	free(fdt);
+}
+
+static void test_kbuf_2_cells(void **state)
+{
+	kbuf(2);
+}
+
+static void test_kbuf_1_cell(void **state)
+{
+	kbuf(1);
+}
+
+/* Both carriers side by side; a second put_kbuf replaces the first. */
+static void test_kbuf_with_blob(void **state)
+{
+	struct shape s = {
+		.cells = 2, .cells_props = true, .chosen = true,
+		.carrier = true, .kexec_buffer = true,
+		.kb_addr = 0x1ff000000ULL, .kb_size = 0x23000,
+	};
+	void *fdt = make_tree(&s);
+	uint64_t a, sz;
+
+	/* The stale pair goes with imacarry_fdt_put() ... */
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+			 0);
+	assert_false(has_rsv(fdt, s.kb_addr, s.kb_size));
+	/* ... and this load's buffer joins this load's blob. */
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x80000000,
+					       0x5000), 0);
+	expect_blob(fdt, blob, sizeof(blob));
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x90000000,
+					       0x6000), 0);
+	expect_blob(fdt, blob, sizeof(blob));
+	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
+					       &sz), 0);
+	assert_int_equal(a, 0x90000000);
+	assert_int_equal(sz, 0x6000);
+	assert_false(has_rsv(fdt, 0x80000000, 0x5000));
+	assert_true(has_rsv(fdt, 0x90000000, 0x6000));
+	assert_int_equal(fdt_num_mem_rsv(fdt), 3);
+	assert_int_equal(imacarry_fdt_strip(fdt), 3);
+	assert_int_equal(fdt_num_mem_rsv(fdt), 2);
+	free(fdt);
+}
+
+static void test_kbuf_refuses(void **state)
+{
+	struct shape one = { .cells = 1, .cells_props = true, .chosen = true };
+	struct shape none = { .cells = 2, .chosen = true };
+	void *fdt = make_tree(&one);
+	size_t size = fdt_totalsize(fdt);
+	uint64_t a, sz;
+
+	/* Over 4 GiB does not fit one cell: refused, not truncated. */
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x100000000ULL,
+					       0x1000), -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000,
+					       0x100000000ULL),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, UINT64_MAX,
+					       2), -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size + 20, 0x1000,
+					       0x1000), -IMACARRY_ERR_NOSPACE);
+	/* Exactly the need is enough. */
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
+					       imacarry_fdt_kbuf_need(fdt),
+					       0x1000, 0x1000), 0);
+	free(fdt);
+
+	/* libfdt and the kernel default differently: no guessing. */
+	fdt = make_tree(&none);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0x1000),
+			 -IMACARRY_ERR_FDT);
+	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
+					       &sz), -IMACARRY_ERR_NOTFOUND);
+	free(fdt);
+}
+
+/* imacarry_fdt_kbuf_need() suffices with and without /chosen. */
+static void test_kbuf_need(void **state)
+{
+	unsigned int c, cells;
+
+	for (cells = 1; cells <= 2; cells++) {
+		for (c = 0; c < 2; c++) {
+			struct shape s = { .cells = (int)cells,
+					   .cells_props = true, .chosen = c };
+			void *fdt = make_tree(&s);
+			size_t size = fdt_totalsize(fdt);
+
+			assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
+				imacarry_fdt_kbuf_need(fdt), 0x40000000,
+				0x2000), 0);
+			assert_true(has_rsv(fdt, 0x40000000, 0x2000));
+			free(fdt);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +484,11 @@ int main(void)
 		cmocka_unit_test(test_replace),
 		cmocka_unit_test(test_del),
 		cmocka_unit_test(test_get_refuses),
+		cmocka_unit_test(test_kbuf_2_cells),
+		cmocka_unit_test(test_kbuf_1_cell),
+		cmocka_unit_test(test_kbuf_with_blob),
+		cmocka_unit_test(test_kbuf_refuses),
+		cmocka_unit_test(test_kbuf_need),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
