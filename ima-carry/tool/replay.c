@@ -11,7 +11,7 @@
 #define CMD	"replay"
 
 static const char usage[] =
-	"Usage: " TOOL_PROG " " CMD " [--bank ALG]... [--pcr N] [--initial ALG:PCR:HEX]...\n"
+	"Usage: " TOOL_PROG " " CMD " [--bank ALG[:padded]]... [--pcr N] [--initial ALG:PCR:HEX]...\n"
 	"                        [--digest-size N] [FILE]\n"
 	"Replay a list and print one 'ALG PCR HEX' line per bank and PCR.\n"
 	"Template digests that do not match their data are reported on stderr\n"
@@ -20,8 +20,11 @@ static const char usage[] =
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
 	"\n"
-	"  -b, --bank ALG        sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
-	"                        default: sha1 and sha256)\n"
+	"  -b, --bank ALG[:padded]\n"
+	"                        sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
+	"                        default: sha1 and sha256); ALG:padded replays\n"
+	"                        the bank as a kernel that had no ALG at IMA init\n"
+	"                        extends it: SHA-1 template digests, zero-padded\n"
 	"  -p, --pcr N           only PCR N (default: every PCR the list extends)\n"
 	"  -i, --initial ALG:PCR:HEX\n"
 	"                        start PCR in bank ALG at HEX, not zero\n"
@@ -82,6 +85,60 @@ static bool has_bank(const enum imacarry_algo *banks, unsigned int n,
 		if (banks[i] == a)
 			return true;
 	return false;
+}
+
+/* ALG or ALG:padded: 0, -1 for an unknown ALG, -2 for another form. */
+static int parse_bank(const char *s, enum imacarry_algo *algo,
+		      enum imacarry_form *form)
+{
+	const char *colon = strchr(s, ':');
+	char name[16];
+	size_t len = colon ? (size_t)(colon - s) : strlen(s);
+	int a;
+
+	if (len >= sizeof(name))
+		return -1;
+	memcpy(name, s, len);
+	name[len] = '\0';
+	a = imacarry_algo_by_name(name);
+	if (a < 0)
+		return -1;
+	if (colon && strcmp(colon + 1, "padded"))
+		return -2;
+	*algo = (enum imacarry_algo)a;
+	*form = colon ? IMACARRY_FORM_PADDED_SHA1 : IMACARRY_FORM_HASH;
+	return 0;
+}
+
+/* Adds a --bank; the same one again is fine, in another form it is not. */
+static int add_bank(enum imacarry_algo *banks, enum imacarry_form *forms,
+		    unsigned int *n, const char *arg)
+{
+	enum imacarry_algo a;
+	enum imacarry_form f;
+	unsigned int i;
+
+	switch (parse_bank(arg, &a, &f)) {
+	case -1:
+		return tool_usage(CMD, "unknown bank '%s' (sha1, sha256, sha384, sha512 or sm3)",
+				  arg);
+	case -2:
+		return tool_usage(CMD, "unknown form of bank '%s' (ALG or ALG:padded)",
+				  arg);
+	}
+	for (i = 0; i < *n; i++) {
+		if (banks[i] != a)
+			continue;
+		if (forms[i] == f)
+			return 0;
+		/* One PCR value per bank: a TPM's bank has only one. */
+		return tool_usage(CMD, "bank %s given both as %s and as %s:padded",
+				  imacarry_algo_name(a), imacarry_algo_name(a),
+				  imacarry_algo_name(a));
+	}
+	banks[*n] = a;
+	forms[(*n)++] = f;
+	return 0;
 }
 
 /* Extends every entry; a digest mismatch is reported and the walk goes on. */
@@ -146,6 +203,7 @@ static void print(const struct imacarry_replay *r,
 static int do_replay(int argc, char *argv[])
 {
 	enum imacarry_algo banks[IMACARRY_ALGO__MAX];
+	enum imacarry_form forms[IMACARRY_ALGO__MAX];
 	struct initial inis[MAX_INITIAL];
 	bool initial[IMACARRY_PCR_MAX] = { false };
 	unsigned int nbanks = 0, ninis = 0, digest_size = 0, bad = 0, i;
@@ -153,18 +211,14 @@ static int do_replay(int argc, char *argv[])
 	struct tool_input in;
 	unsigned long pcr;
 	int only_pcr = -1;
-	int c, a, ret;
+	int c, ret;
 
 	while ((c = getopt_long(argc, argv, ":b:p:i:d:h", options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'b':
-			a = imacarry_algo_by_name(optarg);
-			if (a < 0)
-				return tool_usage(CMD, "unknown bank '%s'",
-						  optarg);
-			if (!has_bank(banks, nbanks, (enum imacarry_algo)a))
-				banks[nbanks++] = (enum imacarry_algo)a;
+			if (add_bank(banks, forms, &nbanks, optarg))
+				return TOOL_EXIT_USAGE;
 			break;
 		case 'p':
 			if (!tool_parse_uint(optarg, 0, IMACARRY_PCR_MAX - 1,
@@ -195,7 +249,9 @@ static int do_replay(int argc, char *argv[])
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	if (!nbanks) {
+		forms[nbanks] = IMACARRY_FORM_HASH;
 		banks[nbanks++] = IMACARRY_ALGO_SHA1;
+		forms[nbanks] = IMACARRY_FORM_HASH;
 		banks[nbanks++] = IMACARRY_ALGO_SHA256;
 	}
 	for (i = 0; i < ninis; i++)
@@ -206,7 +262,7 @@ static int do_replay(int argc, char *argv[])
 	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL,
 			    digest_size) < 0)
 		return TOOL_EXIT_INVALID;
-	ret = imacarry_replay_new(&r, banks, nbanks);
+	ret = imacarry_replay_new_forms(&r, banks, forms, nbanks);
 	if (ret < 0) {
 		tool_err("replay: %s", imacarry_strerror(ret));
 		tool_input_close(&in);

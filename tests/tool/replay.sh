@@ -7,9 +7,14 @@ all="--bank sha1 --bank sha256 --bank sha384 --bank sha512"
 
 # The generator's fixtures: every PCR they extend, in all four banks.
 python3 "$GEN" --fixtures "$T/fx" || exit 99
+padded="--bank sha1 --bank sha256:padded --bank sha384:padded --bank sha512:padded"
 while read -r stem size be; do
 	run 0 "$IC" replay $all "$T/fx/$stem.bin" &&
 		same "$T/out" "$T/fx/$stem.pcrs" "replay $stem"
+	# ... and as a kernel without those hashes extends them.
+	[ -e "$T/fx/$stem.padded.pcrs" ] || continue
+	run 0 "$IC" replay $padded "$T/fx/$stem.bin" &&
+		same "$T/out" "$T/fx/$stem.padded.pcrs" "replay $stem padded"
 done <"$T/fx/INDEX"
 
 gen l50 --count 50
@@ -61,6 +66,46 @@ run 0 "$IC" replay --bank sha1 --initial "sha1:10:$up" "$T/tail.bin" &&
 # --initial of a PCR the list does not extend is printed too.
 run 0 "$IC" replay --bank sha1 --initial "sha1:3:$up" "$T/tail.bin" &&
 	out_has "sha1 3 $(echo "$up" | tr A-F a-f)"
+
+# ALG:padded: the bank as a kernel with no ALG at IMA init extends it,
+# printed under the bank's name, as the TPM's bank holds it.
+gen p50 --count 50 --padded sha384,sha512
+gen p40 --count 40 --padded sha384,sha512
+run 0 "$IC" replay --bank sha384:padded --bank sha512 "$T/l50.bin" && {
+	{ grep '^sha384 ' "$T/p50.pcrs"; grep '^sha512 ' "$T/l50.pcrs"; } >"$T/want"
+	same "$T/out" "$T/want" "replay --bank sha384:padded"
+}
+grep -q "^sha384 10 $(grep '^sha384 10' "$T/l50.pcrs" | cut -d' ' -f3)" \
+	"$T/out" && fail "padded sha384 equals its own hash"
+checks=$((checks + 1))
+# SHA-1 padded to its own size is SHA-1; the same spelling twice is one bank.
+run 0 "$IC" replay --bank sha1:padded --bank SHA1:padded "$T/l50.bin" && {
+	grep '^sha1 ' "$T/l50.pcrs" >"$T/want"
+	same "$T/out" "$T/want" "replay --bank sha1:padded"
+}
+# --initial starts a padded bank as it does any other.
+tail -c +"$(($(wc -c <"$T/l40.bin") + 1))" "$T/l50.bin" >"$T/ptail.bin"
+run 0 "$IC" replay --bank sha384:padded \
+	--initial "sha384:10:$(grep '^sha384 10' "$T/p40.pcrs" | cut -d' ' -f3)" \
+	"$T/ptail.bin" && out_has "$(grep '^sha384 10' "$T/p50.pcrs")"
+# Its output is what verify reads, and verify finds the form itself.
+run 0 "$IC" replay --bank sha1 --bank sha384:padded "$T/l50.bin" &&
+	cp "$T/out" "$T/p.pcrs"
+run 0 "$IC" verify --pcrs "$T/p.pcrs" "$T/l50.bin" &&
+	out_has "sha384: matches, as zero-padded SHA-1"
+# Bad spellings are usage errors that say what is wrong.
+run 2 "$IC" replay --bank sha384:pad "$T/l50.bin" &&
+	err_has "replay: unknown form of bank 'sha384:pad' (ALG or ALG:padded)"
+run 2 "$IC" replay --bank sha384: "$T/l50.bin" &&
+	err_has "unknown form of bank 'sha384:'"
+run 2 "$IC" replay --bank md5:padded "$T/l50.bin" &&
+	err_has "replay: unknown bank 'md5:padded'"
+run 2 "$IC" replay --bank :padded "$T/l50.bin" &&
+	err_has "unknown bank ':padded'"
+run 2 "$IC" replay --bank sha384 --bank sha384:padded "$T/l50.bin" &&
+	err_has "replay: bank sha384 given both as sha384 and as sha384:padded"
+[ -s "$T/out" ] && fail "values printed for a usage error"
+checks=$((checks + 1))
 
 # Template data that no longer matches its digest: one line each, with the
 # offset and entry; the values are still printed; exit 1.
