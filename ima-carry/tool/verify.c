@@ -20,7 +20,9 @@
 static const char usage[] =
 	"Usage: " TOOL_PROG " " CMD " (--pcrs FILE | --tpm DIR) [FILE]\n"
 	"Replay a list and compare it with PCR values; exit 0 only if every bank\n"
-	"matches and every template digest matches its data. On a mismatch, say\n"
+	"matches and every template digest matches its data. A bank matches in\n"
+	"its own hash or as zero-padded SHA-1, which is what a kernel that had\n"
+	"no such hash at IMA init extends; which one is said. On a mismatch, say\n"
 	"whether the list has entries the PCR value had not seen yet (the quote\n"
 	"was taken earlier) or lacks measurements (the load->execute gap).\n"
 	"\n"
@@ -39,23 +41,38 @@ static const struct option options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* One expected PCR value, and what the replay learnt about it. */
-struct expect {
-	bool want;
-	uint8_t value[IMACARRY_DIGEST_MAX];
-	bool reached;		/* the replay passed through value */
+/* What one replay learnt about an expected value. */
+struct seen {
+	bool reached;		/* the replay passed through the value */
 	bool at_start;		/* ... before the first entry */
 	uint64_t reached_at;	/* entry index where it did */
 	uint64_t extra;		/* extends of the PCR after that */
 };
 
+/* One expected PCR value, followed in both forms of its bank. */
+struct expect {
+	bool want;
+	uint8_t value[IMACARRY_DIGEST_MAX];
+	struct seen seen[IMACARRY_FORM__MAX];
+};
+
+/*
+ * Every bank is replayed twice in the one pass: in its own hash (r[HASH],
+ * every bank) and as zero-padded SHA-1 (r[PADDED], every bank but SHA-1,
+ * which is the same in both). Which form a TPM's bank is in depends on the
+ * kernel's crypto at IMA init, which the PCR values do not say.
+ */
 struct verify {
 	const char *source;	/* the --pcrs file or --tpm dir */
 	struct expect exp[IMACARRY_ALGO__MAX][IMACARRY_PCR_MAX];
 	enum imacarry_algo banks[IMACARRY_ALGO__MAX];
 	unsigned int nbanks;
+	struct imacarry_replay *r[IMACARRY_FORM__MAX];
 	bool tpm;
 };
+
+/* The text that says a value is of the padded form. */
+#define PADDED_TEXT	"zero-padded SHA-1"
 
 static int set_expect(struct verify *v, enum imacarry_algo algo,
 		      unsigned int pcr, const char *hex, size_t hexlen)
@@ -216,49 +233,88 @@ static int pick_banks(struct verify *v)
 	return 0;
 }
 
+/* Replays both forms of the banks that have a value. */
+static int new_replays(struct verify *v)
+{
+	enum imacarry_algo pbanks[IMACARRY_ALGO__MAX];
+	enum imacarry_form forms[IMACARRY_ALGO__MAX];
+	unsigned int b, n = 0;
+	int ret;
+
+	ret = imacarry_replay_new(&v->r[IMACARRY_FORM_HASH], v->banks,
+				  v->nbanks);
+	for (b = 0; b < v->nbanks && ret == 0; b++) {
+		if (v->banks[b] == IMACARRY_ALGO_SHA1)
+			continue;
+		pbanks[n] = v->banks[b];
+		forms[n++] = IMACARRY_FORM_PADDED_SHA1;
+	}
+	if (ret == 0 && n)
+		ret = imacarry_replay_new_forms(&v->r[IMACARRY_FORM_PADDED_SHA1],
+						pbanks, forms, n);
+	if (ret < 0)
+		tool_err("replay: %s", imacarry_strerror(ret));
+	return ret;
+}
+
 /* The value may be one the replay passes through: note where. */
-static void track(struct verify *v, const struct imacarry_replay *r,
-		  unsigned int pcr, const struct imacarry_entry *e)
+static void track(struct verify *v, unsigned int pcr,
+		  const struct imacarry_entry *e)
 {
 	uint8_t cur[IMACARRY_DIGEST_MAX];
 	struct expect *x;
-	unsigned int b;
+	struct seen *s;
+	unsigned int b, f;
 	int len;
 
 	for (b = 0; b < v->nbanks; b++) {
 		x = &v->exp[v->banks[b]][pcr];
 		if (!x->want)
 			continue;
-		if (x->reached) {
-			x->extra++;
-			continue;
-		}
-		len = imacarry_replay_get(r, v->banks[b], pcr, cur,
-					  sizeof(cur));
-		if (len > 0 && !memcmp(cur, x->value, (size_t)len)) {
-			x->reached = true;
-			x->at_start = !e;
-			x->reached_at = e ? e->index : 0;
+		for (f = 0; f < IMACARRY_FORM__MAX; f++) {
+			s = &x->seen[f];
+			if (s->reached) {
+				s->extra++;
+				continue;
+			}
+			/* SHA-1 has no padded replay: its get fails. */
+			len = v->r[f] ? imacarry_replay_get(v->r[f],
+							    v->banks[b], pcr,
+							    cur, sizeof(cur))
+				      : -1;
+			if (len > 0 && !memcmp(cur, x->value, (size_t)len)) {
+				s->reached = true;
+				s->at_start = !e;
+				s->reached_at = e ? e->index : 0;
+			}
 		}
 	}
 }
 
 /* One pass: extend, then compare the PCR just extended. */
-static int walk(struct verify *v, struct tool_input *in,
-		struct imacarry_replay *r, unsigned int *bad, uint64_t *count)
+static int walk(struct verify *v, struct tool_input *in, unsigned int *bad,
+		uint64_t *count)
 {
+	struct imacarry_replay *padded = v->r[IMACARRY_FORM_PADDED_SHA1];
 	struct imacarry_where w = { 0 };
 	struct imacarry_entry e;
 	uint64_t pos = 0, n = 0;
 	unsigned int pcr;
-	int ret;
+	int ret, pret;
 
 	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++)
-		track(v, r, pcr, NULL);
+		track(v, pcr, NULL);
 	memset(&e, 0, sizeof(e));
 	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
 		n++;
-		ret = imacarry_replay_extend(r, &in->list, &e);
+		ret = imacarry_replay_extend(v->r[IMACARRY_FORM_HASH],
+					     &in->list, &e);
+		if (padded && (ret == 0 || ret == -IMACARRY_ERR_DIGEST)) {
+			/* It checks the same digest as the first: once. */
+			pret = imacarry_replay_extend(padded, &in->list, &e);
+			if (pret < 0 && pret != -IMACARRY_ERR_DIGEST)
+				ret = pret;
+		}
 		if (ret == -IMACARRY_ERR_DIGEST) {
 			w.offset = e.offset;
 			w.index = e.index;
@@ -268,7 +324,7 @@ static int walk(struct verify *v, struct tool_input *in,
 			tool_err_at(in->name, ret, NULL, false);
 			return -1;
 		}
-		track(v, r, e.pcr, &e);
+		track(v, e.pcr, &e);
 	}
 	if (ret < 0) {
 		tool_input_err(in, ret, &w);
@@ -278,60 +334,146 @@ static int walk(struct verify *v, struct tool_input *in,
 	return tool_input_end(in, n);
 }
 
-static void diagnose(const struct verify *v, const struct tool_input *in,
-		     const char *alg, unsigned int pcr, const struct expect *x)
+/* The PCRs of bank @b that are compared. */
+static bool compared(const struct verify *v, unsigned int b, unsigned int pcr)
 {
-	if (x->reached && x->at_start)
-		tool_err("%s: bank %s PCR %u: the list has %llu extra entries from its start; the quote was taken before any of them",
-			 in->name, alg, pcr, (unsigned long long)x->extra);
-	else if (x->reached)
-		tool_err("%s: bank %s PCR %u: the list has %llu extra entries after entry %llu; the quote was taken earlier",
-			 in->name, alg, pcr, (unsigned long long)x->extra,
-			 (unsigned long long)x->reached_at);
+	if (!v->exp[v->banks[b]][pcr].want)
+		return false;
+	/*
+	 * A TPM has every PCR; the list speaks for the IMA PCR and those it
+	 * extends, not the firmware's.
+	 */
+	return !v->tpm || pcr == IMA_PCR ||
+	       imacarry_replay_touched(v->r[IMACARRY_FORM_HASH], pcr);
+}
+
+/* Copies bank @b's PCR in form @f to @got; its size, or 0 if none. */
+static size_t value(const struct verify *v, unsigned int b,
+		    enum imacarry_form f, unsigned int pcr, uint8_t *got)
+{
+	int len;
+
+	if (!v->r[f])
+		return 0;
+	len = imacarry_replay_get(v->r[f], v->banks[b], pcr, got,
+				  IMACARRY_DIGEST_MAX);
+	return len > 0 ? (size_t)len : 0;
+}
+
+/* A bank is in one form for all its PCRs: does @f match them all? */
+static bool bank_matches(const struct verify *v, unsigned int b,
+			 enum imacarry_form f)
+{
+	uint8_t got[IMACARRY_DIGEST_MAX];
+	unsigned int pcr;
+	size_t len;
+
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+		if (!compared(v, b, pcr))
+			continue;
+		len = value(v, b, f, pcr, got);
+		if (!len || memcmp(got, v->exp[v->banks[b]][pcr].value, len))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The form to explain a mismatch in: padded only if the padded replay
+ * passed through a value and the bank's own hash never did, so that a
+ * real gap is never put down to padding.
+ */
+static enum imacarry_form diagnosis_form(const struct verify *v,
+					 unsigned int b)
+{
+	const struct expect *x;
+	bool hash = false, padded = false;
+	unsigned int pcr;
+
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+		if (!compared(v, b, pcr))
+			continue;
+		x = &v->exp[v->banks[b]][pcr];
+		hash |= x->seen[IMACARRY_FORM_HASH].reached;
+		padded |= x->seen[IMACARRY_FORM_PADDED_SHA1].reached;
+	}
+	return !hash && padded ? IMACARRY_FORM_PADDED_SHA1 : IMACARRY_FORM_HASH;
+}
+
+static void diagnose(const struct tool_input *in, const char *alg,
+		     unsigned int pcr, const struct expect *x,
+		     enum imacarry_form f)
+{
+	const struct seen *s = &x->seen[f];
+	const char *as = f == IMACARRY_FORM_HASH ? "" :
+			 "as " PADDED_TEXT ", ";
+
+	if (s->reached && s->at_start)
+		tool_err("%s: bank %s PCR %u: %sthe list has %llu extra entries from its start; the quote was taken before any of them",
+			 in->name, alg, pcr, as, (unsigned long long)s->extra);
+	else if (s->reached)
+		tool_err("%s: bank %s PCR %u: %sthe list has %llu extra entries after entry %llu; the quote was taken earlier",
+			 in->name, alg, pcr, as, (unsigned long long)s->extra,
+			 (unsigned long long)s->reached_at);
 	else
 		tool_err("%s: bank %s: the list is missing measurements \u2014 the load\u2192execute gap; see the ima-carry.shutdown hook",
 			 in->name, alg);
 }
 
-/* Compares final values; returns the number of mismatches. */
-static unsigned int compare(const struct verify *v,
-			    const struct tool_input *in,
-			    const struct imacarry_replay *r)
+/* Reports every mismatching PCR of bank @b in form @f. */
+static unsigned int report(const struct verify *v,
+			   const struct tool_input *in, unsigned int b,
+			   enum imacarry_form f)
 {
 	char got_hex[2 * IMACARRY_DIGEST_MAX + 1];
 	char want_hex[2 * IMACARRY_DIGEST_MAX + 1];
+	const char *alg = imacarry_algo_name(v->banks[b]);
 	uint8_t got[IMACARRY_DIGEST_MAX];
 	const struct expect *x;
-	unsigned int b, pcr, bad = 0;
+	unsigned int pcr, bad = 0;
+	size_t len;
+
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+		if (!compared(v, b, pcr))
+			continue;
+		x = &v->exp[v->banks[b]][pcr];
+		len = value(v, b, f, pcr, got);
+		if (len && !memcmp(got, x->value, len))
+			continue;
+		tool_hex(got, len, got_hex);
+		tool_hex(x->value, imacarry_algo_size(v->banks[b]), want_hex);
+		tool_err("%s: bank %s PCR %u does not match %s: replay %s%s, expected %s",
+			 in->name, alg, pcr, v->source, got_hex,
+			 f == IMACARRY_FORM_HASH ? "" : " as " PADDED_TEXT,
+			 want_hex);
+		diagnose(in, alg, pcr, x, f);
+		bad++;
+	}
+	return bad;
+}
+
+/*
+ * Compares final values, each bank in its own hash and then as padded
+ * SHA-1; says which form matched; returns the number of mismatches.
+ */
+static unsigned int compare(const struct verify *v,
+			    const struct tool_input *in)
+{
+	const enum imacarry_form padded = IMACARRY_FORM_PADDED_SHA1;
+	unsigned int b, bad = 0;
 	const char *alg;
-	int len;
 
 	for (b = 0; b < v->nbanks; b++) {
 		alg = imacarry_algo_name(v->banks[b]);
-		for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
-			x = &v->exp[v->banks[b]][pcr];
-			if (!x->want)
-				continue;
-			/*
-			 * A TPM has every PCR; the list speaks for the IMA
-			 * PCR and those it extends, not the firmware's.
-			 */
-			if (v->tpm && pcr != IMA_PCR &&
-			    !imacarry_replay_touched(r, pcr))
-				continue;
-			len = imacarry_replay_get(r, v->banks[b], pcr, got,
-						  sizeof(got));
-			if (len > 0 && !memcmp(got, x->value, (size_t)len))
-				continue;
-			tool_hex(got, len > 0 ? (size_t)len : 0, got_hex);
-			tool_hex(x->value, imacarry_algo_size(v->banks[b]),
-				 want_hex);
-			tool_err("%s: bank %s PCR %u does not match %s: replay %s, expected %s",
-				 in->name, alg, pcr, v->source, got_hex,
-				 want_hex);
-			diagnose(v, in, alg, pcr, x);
-			bad++;
+		if (bank_matches(v, b, IMACARRY_FORM_HASH))
+			continue;
+		if (bank_matches(v, b, padded)) {
+			if (!tool_quiet)
+				printf("%s: %s: matches, as " PADDED_TEXT ": the kernel had no %s at IMA init\n",
+				       in->name, alg, alg);
+			continue;
 		}
+		bad += report(v, in, b, diagnosis_form(v, b));
 	}
 	return bad;
 }
@@ -353,8 +495,7 @@ static void ok_line(const struct verify *v, const struct tool_input *in,
 static int do_verify(int argc, char *argv[])
 {
 	const char *pcrs = NULL, *tpm = NULL;
-	unsigned int bad = 0, mismatch;
-	struct imacarry_replay *r;
+	unsigned int bad = 0, mismatch, f;
 	struct tool_input in;
 	struct verify *v;
 	uint64_t n = 0;
@@ -398,14 +539,11 @@ static int do_verify(int argc, char *argv[])
 		free(v);
 		return TOOL_EXIT_INVALID;
 	}
-	ret = imacarry_replay_new(&r, v->banks, v->nbanks);
-	if (ret < 0) {
-		tool_err("replay: %s", imacarry_strerror(ret));
-		goto out;
-	}
-	ret = walk(v, &in, r, &bad, &n);
+	ret = new_replays(v);
+	if (ret == 0)
+		ret = walk(v, &in, &bad, &n);
 	if (ret == 0) {
-		mismatch = compare(v, &in, r);
+		mismatch = compare(v, &in);
 		if (!mismatch && !bad)
 			ok_line(v, &in, n);
 		if (bad)
@@ -414,8 +552,8 @@ static int do_verify(int argc, char *argv[])
 		if (mismatch || bad)
 			ret = -1;
 	}
-	imacarry_replay_free(r);
-out:
+	for (f = 0; f < IMACARRY_FORM__MAX; f++)
+		imacarry_replay_free(v->r[f]);
 	tool_input_close(&in);
 	free(v);
 	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;

@@ -88,6 +88,64 @@ run 1 "$IC" verify --tpm "$T/tpm50" "$T/bad.bin" && {
 	err_has "$T/bad.bin: 1 template digests do not match their data"
 }
 
+# Banks the kernel had no hash for at IMA init hold zero-padded SHA-1
+# extends (Debian's sha384 and sha512 are modules): they match in that form,
+# and verify says so; banks in their own hash say nothing of the kind.
+gen p50 --count 50 --padded sha384,sha512
+gen p40 --count 40 --padded sha384,sha512
+same "$T/p50.bin" "$T/l50.bin" "imagen.py --padded list"
+tpm "$T/tpmpad" "$T/p50.pcrs"
+tpm "$T/tpmpad40" "$T/p40.pcrs"
+run 0 "$IC" verify --tpm "$T/tpm50" "$T/l50.bin" &&
+	grep -q padded "$T/out" "$T/err" && fail "own-hash banks called padded"
+checks=$((checks + 1))
+for src in "--tpm $T/tpmpad" "--pcrs $T/p50.pcrs"; do
+	run 0 "$IC" verify $src "$T/l50.bin" || continue
+	out_has "$T/l50.bin: sha384: matches, as zero-padded SHA-1: the kernel had no sha384 at IMA init"
+	out_has "$T/l50.bin: sha512: matches, as zero-padded SHA-1: the kernel had no sha512 at IMA init"
+	out_has "$T/l50.bin: ok: 50 entries match ${src#* } in sha1, sha256, sha384, sha512"
+	grep -qE 'sha(1|256): matches' "$T/out" && fail "sha1/sha256 called padded"
+	err_lines 0
+	checks=$((checks + 1))
+done
+run 0 "$IC" -q verify --tpm "$T/tpmpad" "$T/l50.bin" &&
+	{ [ -s "$T/out" ] && fail "-q verify printed"; err_lines 0; }
+# One bank padded, the other in its own hash: each in its form.
+gen p384 --count 50 --padded sha384
+tpm "$T/tpm384" "$T/p384.pcrs"
+run 0 "$IC" verify --tpm "$T/tpm384" "$T/l50.bin" && {
+	out_has "sha384: matches, as zero-padded SHA-1"
+	grep -q "sha512: matches" "$T/out" && fail "sha512 called padded"
+	checks=$((checks + 1))
+}
+# A padded bank whose quote was taken earlier is diagnosed in that form.
+run 1 "$IC" verify --tpm "$T/tpmpad40" "$T/l50.bin" && {
+	err_has "$T/l50.bin: bank sha384 PCR 10 does not match $T/tpmpad40: replay $(grep '^sha384 10' "$T/p50.pcrs" | cut -d' ' -f3) as zero-padded SHA-1, expected $(grep '^sha384 10' "$T/p40.pcrs" | cut -d' ' -f3)"
+	err_has "$T/l50.bin: bank sha384 PCR 10: as zero-padded SHA-1, the list has 10 extra entries after entry 39; the quote was taken earlier"
+	err_has "$T/l50.bin: bank sha256 PCR 10: the list has 10 extra entries after entry 39; the quote was taken earlier"
+	[ -s "$T/out" ] && fail "ok line on a mismatch"
+	checks=$((checks + 1))
+}
+# A real gap on such a TPM is still the gap, in every bank, and no bank
+# is put down to padding.
+run 1 "$IC" verify --tpm "$T/tpmpad" "$T/l40.bin" && {
+	err_has "$T/l40.bin: bank sha384 PCR 10 does not match $T/tpmpad: replay $(grep '^sha384 10' "$T/l40.pcrs" | cut -d' ' -f3), expected"
+	err_has "$T/l40.bin: bank sha384: the list is missing measurements — the load→execute gap"
+	err_has "$T/l40.bin: bank sha512: the list is missing measurements"
+	err_has "$T/l40.bin: bank sha1: the list is missing measurements"
+	err_lines 8
+	grep -q padded "$T/out" "$T/err" && fail "a gap put down to padding"
+	checks=$((checks + 1))
+}
+# A bank that matches in neither form is a mismatch, not a padded match.
+cp -r "$T/tpmpad" "$T/tpmmix"
+printf '5A%.0s' $(seq 48) >"$T/tpmmix/pcr-sha384/10"
+run 1 "$IC" verify --tpm "$T/tpmmix" "$T/l50.bin" && {
+	out_has "sha512: matches, as zero-padded SHA-1"
+	err_has "bank sha384: the list is missing measurements"
+	err_lines 2
+}
+
 # Bad expectations are invalid input (exit 1) naming the file and line.
 printf 'sha1 10 %040d\nsha1 10 zz\n' 0 >"$T/bad1.pcrs"
 run 1 "$IC" verify --pcrs "$T/bad1.pcrs" "$T/l50.bin" &&
