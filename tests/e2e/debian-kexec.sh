@@ -1,24 +1,46 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# debian-kexec.sh - Debian's dynamic arm64 kexec and its libraries, for a guest.
+# debian-kexec.sh - Debian's dynamic kexec and its libraries, for a guest.
 #
-# usage: debian-kexec.sh CACHEDIR
+# usage: debian-kexec.sh CACHEDIR [arm64|amd64]
 # Prints a directory holding sbin/kexec, the loader and every library it
-# needs.  Only a stand-in for the control scenario while the project's static
-# kexec is not built (E2E_DEBIAN_KEXEC=1); the harness prefers out/kexec.
+# needs, for that Debian architecture (default arm64).  Only a stand-in for
+# the control scenarios while the project's static kexec is not built
+# (E2E_DEBIAN_KEXEC=1); the harness prefers the project's.
 set -euo pipefail
 
-[ $# -eq 1 ] || { echo "usage: $0 CACHEDIR" >&2; exit 2; }
+[ $# -eq 1 ] || [ $# -eq 2 ] ||
+	{ echo "usage: $0 CACHEDIR [arm64|amd64]" >&2; exit 2; }
 cache=$1
-tri=aarch64-linux-gnu
+arch=${2:-arm64}
+case $arch in
+arm64)
+	tri=aarch64-linux-gnu
+	readelf=aarch64-linux-gnu-readelf
+	# PT_INTERP: /lib/ld-linux-aarch64.so.1
+	interp_dir=lib
+	interp=ld-linux-aarch64.so.1
+	sub=debian-kexec
+	;;
+amd64)
+	tri=x86_64-linux-gnu
+	readelf=readelf
+	# PT_INTERP: /lib64/ld-linux-x86-64.so.2
+	interp_dir=lib64
+	interp=ld-linux-x86-64.so.2
+	sub=debian-kexec-amd64
+	;;
+*) echo "$0: unknown architecture '$arch'" >&2; exit 2 ;;
+esac
+command -v "$readelf" >/dev/null || { echo "$0: no $readelf" >&2; exit 1; }
 # kexec-tools links libxenctrl, which pulls in the small Xen libraries.
 pkgs="kexec-tools libc6 zlib1g libxenmisc4.17 libxentoollog1 libxencall1
 	libxenevtchn1 libxengnttab1 libxenforeignmemory1 libxendevicemodel1
 	libxentoolcore1"
 
-ver=$(apt-cache show --no-all-versions kexec-tools:arm64 | sed -n 's/^Version: //p')
-[ -n "$ver" ] || { echo "$0: kexec-tools:arm64 unknown to apt" >&2; exit 1; }
-dir=$cache/debian-kexec-${ver//:/_}
+ver=$(apt-cache show --no-all-versions "kexec-tools:$arch" | sed -n 's/^Version: //p')
+[ -n "$ver" ] || { echo "$0: kexec-tools:$arch unknown to apt" >&2; exit 1; }
+dir=$cache/$sub-${ver//:/_}
 if [ -x "$dir/root/sbin/kexec" ]; then
 	echo "$dir/root"
 	exit 0
@@ -27,7 +49,7 @@ fi
 rm -rf "$dir"
 mkdir -p "$dir/debs" "$dir/sysroot" "$dir/root/sbin" "$dir/root/lib/$tri"
 for p in $pkgs; do
-	(cd "$dir/debs" && apt-get -o APT::Sandbox::User=root download -qq "$p:arm64" >&2)
+	(cd "$dir/debs" && apt-get -o APT::Sandbox::User=root download -qq "$p:$arch" >&2)
 done
 for d in "$dir"/debs/*.deb; do
 	dpkg -x "$d" "$dir/sysroot"
@@ -39,7 +61,7 @@ find_lib() {
 	find "$dir/sysroot/lib/$tri" "$dir/sysroot/usr/lib/$tri" \
 		-name "$1" 2>/dev/null | head -n1
 }
-todo=$(aarch64-linux-gnu-readelf -d "$dir/root/sbin/kexec" |
+todo=$("$readelf" -d "$dir/root/sbin/kexec" |
 	sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 while [ -n "$todo" ]; do
 	next=
@@ -48,11 +70,14 @@ while [ -n "$todo" ]; do
 		f=$(find_lib "$l")
 		[ -n "$f" ] || { echo "$0: $l not found" >&2; exit 1; }
 		cp -L "$f" "$dir/root/lib/$tri/$l"
-		next="$next $(aarch64-linux-gnu-readelf -d "$f" |
+		next="$next $("$readelf" -d "$f" |
 			sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
 	done
 	todo=$next
 done
-ln -s "$tri/ld-linux-aarch64.so.1" "$dir/root/lib/ld-linux-aarch64.so.1"
+[ -e "$dir/root/lib/$tri/$interp" ] ||
+	{ echo "$0: the closure has no $interp" >&2; exit 1; }
+mkdir -p "$dir/root/$interp_dir"
+ln -s "../lib/$tri/$interp" "$dir/root/$interp_dir/$interp"
 rm -rf "$dir/debs" "$dir/sysroot"
 echo "$dir/root"

@@ -5,13 +5,40 @@
 # (e2e_hop), boots the chain (e2e_run) and judges what the guest printed
 # (e2e_get, e2e_val) with the host's ima-carry.  Exit codes: 0 pass, 1 fail,
 # 77 skip (always with a loud reason).
+#
+# E2E_ARCH (a Debian architecture) picks the guest machine: arm64 (the
+# default: QEMU virt, a kernel built from linux-source) or amd64 (QEMU q35,
+# Debian's stock kernels; lib-x86.sh sets it and adds the x86 artifacts).
 set -euo pipefail
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 E2E_TOP=$(cd "$E2E_DIR/../.." && pwd)
 E2E_CACHE=${IMACARRY_CACHE:-/var/cache/ima-carry}
 E2E_TIMEOUT=${E2E_TIMEOUT:-300}
-E2E_CMDLINE="console=ttyAMA0 rdinit=/init rootfstype=ramfs ima_policy=tcb"
+E2E_ARCH=${E2E_ARCH:-arm64}
+# E2E_QEMU_MACHINE: the machine, CPU and memory; E2E_TPM_DEVICE: QEMU's TPM
+# TIS front end for it (swtpm behind it either way).
+case $E2E_ARCH in
+arm64)
+	E2E_QEMU=qemu-system-aarch64
+	E2E_QEMU_MACHINE=(-M virt -cpu max,pauth-impdef=on -smp 1 -m 1G)
+	E2E_TPM_DEVICE=tpm-tis-device
+	E2E_CONSOLE=ttyAMA0
+	;;
+amd64)
+	E2E_QEMU=qemu-system-x86_64
+	E2E_QEMU_MACHINE=(-M q35 -accel tcg -smp 1 -m 1G)
+	E2E_TPM_DEVICE=tpm-tis
+	E2E_CONSOLE=ttyS0
+	;;
+*)
+	echo "lib.sh: unknown E2E_ARCH '$E2E_ARCH' (arm64 or amd64)" >&2
+	exit 1
+	;;
+esac
+# E2E_BANKS: the PCR banks the host judges (empty: every bank the guest shows).
+E2E_BANKS=${E2E_BANKS:-}
+E2E_CMDLINE="console=$E2E_CONSOLE rdinit=/init rootfstype=ramfs ima_policy=tcb"
 E2E_CMDLINE="$E2E_CMDLINE ima_template=ima-ng ima_hash=sha256 panic=-1"
 
 # Artifacts for others to reuse go to tests/e2e/out of the source tree, or of
@@ -57,7 +84,7 @@ e2e_init() {
 	E2E_LOG=
 	E2E_T0=$(date +%s)
 	local t
-	for t in qemu-system-aarch64 swtpm cpio gzip base64 timeout; do
+	for t in "$E2E_QEMU" swtpm cpio gzip base64 timeout; do
 		command -v "$t" >/dev/null ||
 			e2e_skip "$t is missing (./quickstart deps installs it)"
 	done
@@ -85,32 +112,37 @@ e2e_kernel_has() {
 	grep -qx "$2=y" "$(dirname "$1")/config"
 }
 
-# Debian's busybox-static:arm64, unpacked into the cache (never into /).
+# Debian's busybox-static for $E2E_ARCH, unpacked into the cache (never
+# into /).  arm64's directory keeps its old name, busybox-VERSION.
 e2e_busybox() {
-	local dir=$E2E_CACHE/guest debs ver
-	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	local dir=$E2E_CACHE/guest debs ver a=$E2E_ARCH sub
+	if [ "$a" != "$(dpkg --print-architecture)" ] &&
+		! dpkg --print-foreign-architectures | grep -qx "$a"; then
 		[ "$(id -u)" -eq 0 ] ||
-			e2e_skip "dpkg has no arm64 architecture; run as root once"
-		dpkg --add-architecture arm64
+			e2e_skip "dpkg has no $a architecture; run as root once"
+		dpkg --add-architecture "$a"
 		apt-get update -qq >&2
 	fi
-	ver=$(apt-cache show --no-all-versions busybox-static:arm64 2>/dev/null |
+	ver=$(apt-cache show --no-all-versions "busybox-static:$a" 2>/dev/null |
 		sed -n 's/^Version: //p')
 	[ -n "$ver" ] || { apt-get update -qq >&2; ver=$(apt-cache show \
-		--no-all-versions busybox-static:arm64 | sed -n 's/^Version: //p'); }
-	[ -n "$ver" ] || e2e_skip "busybox-static:arm64 is not available from apt"
+		--no-all-versions "busybox-static:$a" | sed -n 's/^Version: //p'); }
+	[ -n "$ver" ] || e2e_skip "busybox-static:$a is not available from apt"
 	ver=${ver//:/_}
-	if [ ! -x "$dir/busybox-$ver/bin/busybox" ]; then
+	sub=busybox-$ver
+	[ "$a" = arm64 ] || sub=busybox-$a-$ver
+	if [ ! -x "$dir/$sub/bin/busybox" ]; then
+		mkdir -p "$E2E_CACHE"
 		debs=$(mktemp -d "$E2E_CACHE/dl.XXXXXX")
 		(cd "$debs" && apt-get -o APT::Sandbox::User=root download \
-			-qq busybox-static:arm64 >&2) ||
-			e2e_skip "cannot download busybox-static:arm64"
-		rm -rf "$dir/busybox-$ver"
-		mkdir -p "$dir/busybox-$ver"
-		dpkg -x "$debs"/busybox-static_*.deb "$dir/busybox-$ver"
+			-qq "busybox-static:$a" >&2) ||
+			e2e_skip "cannot download busybox-static:$a"
+		rm -rf "${dir:?}/$sub"
+		mkdir -p "$dir/$sub"
+		dpkg -x "$debs"/busybox-static_*.deb "$dir/$sub"
 		rm -rf "$debs"
 	fi
-	echo "$dir/busybox-$ver/bin/busybox"
+	echo "$dir/$sub/bin/busybox"
 }
 
 # The project's static aarch64 kexec into E2E_GUEST_KEXEC; E2E_DEBIAN_KEXEC=1
@@ -225,23 +257,29 @@ e2e_run() {
 	fi
 	t0=$(date +%s.%N)
 	: >"$E2E_LOG"
-	ppid=
+	ppid= tpid=
 	if [ "${E2E_PROGRESS:-0}" = 1 ]; then
 		e2e_progress &
 		ppid=$!
 	fi
-	timeout -k 10 "$E2E_TIMEOUT" qemu-system-aarch64 \
-		-M virt -cpu max,pauth-impdef=on -smp 1 -m 1G \
+	if [ "${E2E_STAMPS:-0}" = 1 ]; then
+		e2e_stamps "$t0" >"$W/stamps" &
+		tpid=$!
+	fi
+	timeout -k 10 "$E2E_TIMEOUT" "$E2E_QEMU" "${E2E_QEMU_MACHINE[@]}" \
 		-display none -monitor none -serial stdio -nic none -no-reboot \
 		-kernel "$(e2e_hop_kernel 1)" -initrd "$initrd" \
 		-append "$E2E_CMDLINE ${E2E_APPEND:-}" \
 		-chardev socket,id=chrtpm,path="$tpm/ctrl" \
 		-tpmdev emulator,id=tpm0,chardev=chrtpm \
-		-device tpm-tis-device,tpmdev=tpm0 \
+		-device "$E2E_TPM_DEVICE",tpmdev=tpm0 \
 		</dev/null >"$E2E_LOG" 2>"$W/qemu.err" || rc=$?
 	E2E_BOOT_SECS=$(echo "$(date +%s.%N) - $t0" | bc)
 	echo "@@E2E-HOST exit" >>"$E2E_LOG"
 	[ -n "$ppid" ] && wait "$ppid"
+	if [ -n "$tpid" ]; then
+		wait "$tpid" || e2e_fail "the console stamper failed"
+	fi
 	kill "$spid" 2>/dev/null || true
 	wait "$spid" 2>/dev/null || true
 	tr -d '\r' <"$E2E_LOG" >"$E2E_LOG.tmp" && mv "$E2E_LOG.tmp" "$E2E_LOG"
@@ -282,6 +320,34 @@ e2e_progress() {
 	done
 }
 
+# e2e_stamps T0: with E2E_STAMPS=1, the host's wall-clock seconds since T0 at
+# which each kernel's banner and each hop's markers reached the console, as
+# `SECS LINE` (polled every 0.1 s: that is the resolution).  e2e_stamp reads
+# them back.
+e2e_stamps() {
+	local seen=0 n line now
+	while :; do
+		n=$(wc -l <"$E2E_LOG")
+		if [ "$n" -gt "$seen" ]; then
+			now=$(echo "$(date +%s.%N) - $1" | bc)
+			sed -n "$((seen + 1)),${n}p" "$E2E_LOG" | tr -d '\r' |
+				sed -n -E '/^(@@E2E (hop|kexec\.load|uptime[0-9]+\.kexec|done) |(\[ *[0-9.]+\] )?Linux version )/p' |
+				while IFS= read -r line; do
+					printf '%.1f %s\n' "$now" "${line:0:60}"
+				done
+			seen=$n
+		fi
+		grep -q '^@@E2E-HOST exit' "$E2E_LOG" && return 0
+		sleep 0.1
+	done
+}
+
+# e2e_stamp PATTERN: the first stamp of a console line matching PATTERN (ERE).
+e2e_stamp() {
+	awk -v p="$1" '{ s = $1; sub(/^[^ ]* /, "") } $0 ~ p { print s; exit }' \
+		"$W/stamps"
+}
+
 # e2e_val NAME: the values the guest printed with e2e_val NAME (all lines).
 e2e_val() {
 	sed -n "s/^@@E2E $1 //p" "$E2E_LOG"
@@ -296,10 +362,21 @@ e2e_get() {
 		e2e_fail "cannot decode $1"
 }
 
-# e2e_pcrs NAME OUT: the PCR 10 values the guest printed, as a --pcrs file.
+# e2e_pcrs NAME OUT: the PCR 10 values the guest printed, as a --pcrs file;
+# with E2E_BANKS, only those banks, and each of them must be there.
 e2e_pcrs() {
-	e2e_val "$1" | tr 'A-F' 'a-f' >"$2"
-	[ -s "$2" ] || e2e_fail "guest printed no PCR values for $1"
+	local b
+	e2e_val "$1" | tr 'A-F' 'a-f' >"$2.all"
+	[ -s "$2.all" ] || e2e_fail "guest printed no PCR values for $1"
+	if [ -z "$E2E_BANKS" ]; then
+		mv "$2.all" "$2"
+		return 0
+	fi
+	: >"$2"
+	for b in $E2E_BANKS; do
+		grep "^$b " "$2.all" >>"$2" ||
+			e2e_fail "guest printed no $b PCR 10 for $1"
+	done
 }
 
 # e2e_hops_done N: the guest booted hops 1..N in order and finished hop N.
