@@ -69,6 +69,8 @@ static void ok_line(const struct tool_input *in, const struct tally *t)
 		       (unsigned long long)in->hdr.raw_len);
 	else
 		printf(", %zu bytes", l->len);
+	if (in->kbuf)
+		fputs(", after a struct ima_kexec_hdr", stdout);
 	if (in->kind == IMACARRY_KIND_FDT)
 		fputs(", in /chosen/" IMACARRY_PROP, stdout);
 	/* Valid, but the next kernel's restore would stop there. */

@@ -41,6 +41,8 @@ static const char *kind_name(const struct tool_input *in)
 {
 	if (in->live)
 		return "live";
+	if (in->kbuf)
+		return "kexec-buffer";
 	switch (in->kind) {
 	case IMACARRY_KIND_BLOB:
 		return "blob";
@@ -58,6 +60,16 @@ static int print_header(const struct tool_input *in)
 	struct imacarry_blob_hdr h;
 	int ret;
 
+	if (in->kbuf) {
+		printf("# %s: a kexec buffer: struct ima_kexec_hdr, then the list\n"
+		       "# count: %llu\n"
+		       "# buffer_size: %zu\n"
+		       "# padding: %zu\n",
+		       in->name, (unsigned long long)in->count,
+		       IMACARRY_KEXEC_HDR_SIZE + in->list.len,
+		       in->file.len - IMACARRY_KEXEC_HDR_SIZE - in->list.len);
+		return 0;
+	}
 	if (!in->blob) {
 		printf("# %s: a measurement list, no carry header\n",
 		       in->name);

@@ -76,6 +76,13 @@ int tool_input_read(struct tool_input *in, const char *path)
 		in->blob_off = (size_t)(in->blob - in->file.buf);
 		return 0;
 	case IMACARRY_KIND_LIST:
+		/*
+		 * What kexec --dry-run writes for linux,ima-kexec-buffer and
+		 * SETUP_IMA. A list never starts with a version 1 header
+		 * whose sizes and padding all add up.
+		 */
+		in->kbuf = !imacarry_kbuf_list(in->file.buf, in->file.len,
+					       &in->list, &in->count, NULL);
 		return 0;
 	default:
 		tool_err_at(in->name, -IMACARRY_ERR_FORMAT, NULL, false);
@@ -139,6 +146,11 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 
 	if (in->blob)
 		return unpack(in);
+	/* The list view is made; like a blob's, its digests are SHA-1. */
+	if (in->kbuf) {
+		in->has_count = true;
+		return 0;
+	}
 	ret = imacarry_list_init(&in->list, in->file.buf, in->file.len,
 				 digest_size, -1, &w);
 	if (ret < 0) {
@@ -173,12 +185,20 @@ void tool_input_err(const struct tool_input *in, int err,
 	 * A carried list lives in the inflated payload, so its offsets do
 	 * not point into the file: say which list they count in.
 	 */
-	if (in->blob)
+	struct imacarry_where fw;
+
+	if (in->blob) {
 		tool_err("%s: offset %llu in the carried list, entry %llu: %s",
 			 in->name, (unsigned long long)w->offset,
 			 (unsigned long long)w->index, imacarry_strerror(err));
-	else
+	} else if (in->kbuf) {
+		/* The list starts after the header: name the file offset. */
+		fw.offset = w->offset + IMACARRY_KEXEC_HDR_SIZE;
+		fw.index = w->index;
+		tool_err_at(in->name, err, &fw, true);
+	} else {
 		tool_err_at(in->name, err, w, true);
+	}
 }
 
 int tool_input_end(const struct tool_input *in, uint64_t n)

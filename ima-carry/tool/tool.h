@@ -124,6 +124,9 @@ struct tool_input {
 	struct imacarry_blob_hdr hdr;
 	uint8_t *raw;			/* unpacked payload, owned */
 
+	/* a kexec buffer: struct ima_kexec_hdr, then the list */
+	bool kbuf;
+
 	struct imacarry_list list;
 	bool has_count;			/* count is known up front */
 	uint64_t count;

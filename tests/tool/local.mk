@@ -9,7 +9,8 @@ IC_TOOL_TESTS = \
 	tests/tool/verify.sh \
 	tests/tool/errors.sh \
 	tests/tool/real.sh \
-	tests/tool/corpus.sh
+	tests/tool/corpus.sh \
+	tests/tool/kbuf.sh
 TESTS += $(IC_TOOL_TESTS)
 EXTRA_DIST += $(IC_TOOL_TESTS) tests/tool/lib.sh
 
