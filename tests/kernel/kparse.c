@@ -2,7 +2,7 @@
 /* kparse.c - the kernel patch's ima_carry.c itself, built for userspace */
 #include "ima.h"
 
-/* Extracted from kernel-patch/6.1/0001-*.patch at build time. */
+/* kernel-patch/ima_carry.c: the file the generated series ship. */
 #include "ima_carry.c"
 
 #include "kparse.h"

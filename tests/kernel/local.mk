@@ -1,10 +1,8 @@
 # tests/kernel/local.mk - the kernel patch's own parser, run in userspace.
-# ima_carry.c is extracted from the 6.1 patch at build time and compiled
-# unchanged over small shims (tests/kernel/shim/), so the tests check
-# exactly the code a kernel gets.
+# kparse.c includes kernel-patch/ima_carry.c, the file the generated series
+# ship, and compiles it unchanged over small shims (tests/kernel/shim/), so
+# the tests check exactly the code a kernel gets.
 
-KPATCH_61 = $(srcdir)/kernel-patch/6.1
-KPATCH_612 = $(srcdir)/kernel-patch/6.12
 KPATCH_CODE = 0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
 KPATCH_DOCS = 0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
 KPATCH_OF = 0003-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch
@@ -14,7 +12,7 @@ EXTRA_DIST += kernel-patch/README.md \
 	kernel-patch/6.1/$(KPATCH_OF) kernel-patch/6.12/$(KPATCH_OF) \
 	kernel-patch/6.12/0000-cover-letter.patch \
 	kernel-patch/6.12/$(KPATCH_CODE) kernel-patch/6.12/$(KPATCH_DOCS) \
-	tests/kernel/extract.sh tests/kernel/shim/kshim.h \
+	tests/kernel/shim/kshim.h \
 	tests/kernel/shim/ima.h tests/kernel/shim/asm/unaligned.h \
 	tests/kernel/shim/linux/crc32.h tests/kernel/shim/linux/init.h \
 	tests/kernel/shim/linux/kernel.h tests/kernel/shim/linux/list.h \
@@ -23,22 +21,12 @@ EXTRA_DIST += kernel-patch/README.md \
 	tests/kernel/shim/linux/slab.h tests/kernel/shim/linux/string.h \
 	tests/kernel/shim/linux/unaligned.h tests/kernel/shim/linux/zlib.h
 
-tests/kernel/ima_carry.c: $(KPATCH_61)/$(KPATCH_CODE) \
-		$(srcdir)/tests/kernel/extract.sh
-	$(AM_V_GEN)$(MKDIR_P) tests/kernel && \
-	$(SHELL) $(srcdir)/tests/kernel/extract.sh \
-		$(KPATCH_61)/$(KPATCH_CODE) \
-		security/integrity/ima/ima_carry.c > $@.tmp && mv $@.tmp $@
-CLEANFILES += tests/kernel/ima_carry.c
-# kparse.c includes it: build it before the first compile.
-tests/kernel/libkparse_a-kparse.$(OBJEXT): tests/kernel/ima_carry.c
-
 # The parser and the fakes it runs against; only this library sees the
 # shim headers, so they never shadow the system's for anything else.
 check_LIBRARIES += tests/kernel/libkparse.a
 tests_kernel_libkparse_a_SOURCES = tests/kernel/kparse.c \
 	tests/kernel/kshim.c tests/kernel/kparse.h
-tests_kernel_libkparse_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(builddir)/tests/kernel \
+tests_kernel_libkparse_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/kernel-patch \
 	-I$(srcdir)/tests/kernel/shim
 tests_kernel_libkparse_a_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 
@@ -62,12 +50,12 @@ KFUZZ_TIME = $(FUZZ_SECONDS)
 KFUZZ_SRC = $(srcdir)/tests/kernel/fuzz-kparse.c \
 	$(srcdir)/tests/kernel/kparse.c $(srcdir)/tests/kernel/kshim.c
 EXTRA_DIST += tests/kernel/fuzz-kparse.c
-tests/kernel/fuzz-kparse: $(KFUZZ_SRC) tests/kernel/ima_carry.c \
+tests/kernel/fuzz-kparse: $(KFUZZ_SRC) $(srcdir)/kernel-patch/ima_carry.c \
 		$(srcdir)/tests/kernel/shim/kshim.h
 	@test -n "$(CLANG)" || { echo "fuzz-kernel: clang not found" >&2; exit 1; }
 	$(AM_V_CCLD)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined \
 		-fno-sanitize-recover=all -include $(top_builddir)/config.h \
-		-I$(builddir)/tests/kernel -I$(srcdir)/tests/kernel/shim \
+		-I$(srcdir)/kernel-patch -I$(srcdir)/tests/kernel/shim \
 		-I$(srcdir)/tests/kernel $(ZLIB_CFLAGS) -o $@ $(KFUZZ_SRC) \
 		$(ZLIB_LIBS)
 CLEANFILES += tests/kernel/fuzz-kparse
