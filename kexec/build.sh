@@ -2,22 +2,28 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # build.sh - build Debian's kexec-tools with the --ima-carry series
 #
-# usage: build.sh native|aarch64 TOP_SRCDIR WORKDIR OUTDIR
+# usage: build.sh native|aarch64|x86_64 TOP_SRCDIR WORKDIR OUTDIR
 #
-# 1. libimacarry for the target: a static-only configure of this project in
-#    WORKDIR/lib (no sanitizers: kexec-tools links it as a plain archive).
-#    For aarch64 the same build also makes a static `ima-carry` tool.
+# Environment (set by kexec/local.mk from what automake knows, so that it
+# is written once): IMACARRY_VERSION, the package version; IMACARRY_LIB_SRCS
+# and, for the static targets, IMACARRY_TOOL_SRCS, the library's and the
+# tool's sources relative to TOP_SRCDIR.
+#
+# 1. libimacarry for the target, compiled straight from the sources into
+#    WORKDIR/lib (no sub-configure, so in-tree and out-of-tree builds of
+#    this project both work). The static targets (aarch64, x86_64) also
+#    link a static `ima-carry` tool, for QEMU guests.
 # 2. A private copy of it: the objects kexec needs, `ld -r` with Debian's
 #    libfdt.a and only imacarry_* left global, because kexec-tools links
 #    its own old libfdt and the two must never resolve to each other.
-# 3. kexec-tools (fetch-source.sh), patched with kexec/patches/*.patch and
-#    configured --with-imacarry; aarch64 is static, for the QEMU initramfs.
-#    The result is cached under $IMACARRY_CACHE (/var/cache/ima-carry), keyed
-#    on every input, so a rebuild of unchanged inputs costs nothing.
-# Outputs: OUTDIR/kexec, and for aarch64 also OUTDIR/ima-carry.
+# 3. kexec-tools (fetch-source.sh), with the glue kexec/ima-carry.[ch]
+#    copied in and the series kexec/patches/*.patch applied, configured
+#    --with-imacarry; static for the guests. The result is cached under
+#    $IMACARRY_CACHE (/var/cache/ima-carry), keyed on every input.
+# Outputs: OUTDIR/kexec, and for the static targets also OUTDIR/ima-carry.
 set -eu
 
-[ $# -eq 4 ] || { echo "usage: $0 native|aarch64 TOP_SRCDIR WORKDIR OUTDIR" >&2; exit 2; }
+[ $# -eq 4 ] || { echo "usage: $0 native|aarch64|x86_64 TOP_SRCDIR WORKDIR OUTDIR" >&2; exit 2; }
 arch=$1
 top=$(cd "$2" && pwd)
 mkdir -p "$3" "$4"
@@ -25,38 +31,28 @@ work=$(cd "$3" && pwd)
 out=$(cd "$4" && pwd)
 here=$top/kexec
 cache=${IMACARRY_CACHE:-/var/cache/ima-carry}
+: "${IMACARRY_LIB_SRCS:?set by kexec/local.mk}"
+: "${IMACARRY_VERSION:?set by kexec/local.mk}"
 # IMACARRY_KEXEC_TOOLS=2.0.29: Debian 13's kexec-tools with the same series,
-# rebased (kexec/patches-2.0.29); needs a trixie deb-src entry (added).
-case ${IMACARRY_KEXEC_TOOLS:-2.0.25} in
-2.0.25)
-	version=1:2.0.25-3+deb12u3
-	suites="bookworm bookworm-updates"
-	series=$here/patches
-	;;
-2.0.29)
-	version=1:2.0.29-2
-	suites=trixie
-	series=$here/patches-2.0.29
-	;;
-*)
-	echo "$0: unknown IMACARRY_KEXEC_TOOLS" >&2
-	exit 2
-	;;
-esac
+# generated for it (kexec/patches-2.0.29); needs a trixie deb-src entry (added).
+. "$here/kexec-tools.sh"
+kexec_tools "${IMACARRY_KEXEC_TOOLS:-2.0.25}" || exit 2
+series=$here/$series
 jobs=${IMACARRY_JOBS:-2}
+glue="$here/ima-carry.c $here/ima-carry.h"
 
 # Called from make: the outer make's flags and jobserver are not ours.
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL
 
 log() { printf 'kexec/build.sh (%s): %s\n' "$arch" "$*" >&2; }
 
+sysroot=
 case $arch in
 native)
 	host=
 	cc=${CC:-gcc}
 	tool_prefix=
 	fdt_a=$($cc -print-file-name=libfdt.a)
-	lib_env=
 	static=
 	;;
 aarch64)
@@ -65,7 +61,13 @@ aarch64)
 	tool_prefix=$host-
 	sysroot=$("$here/cross-deps.sh" "$cache/cross")
 	fdt_a=$sysroot/usr/lib/$host/libfdt.a
-	lib_env="PKG_CONFIG_LIBDIR=/usr/lib/$host/pkgconfig:/usr/share/pkgconfig"
+	static=-static
+	;;
+x86_64)
+	host=x86_64-linux-gnu
+	cc=$host-gcc
+	tool_prefix=$host-
+	fdt_a=$($cc -print-file-name=libfdt.a)
 	static=-static
 	;;
 *)
@@ -75,32 +77,39 @@ aarch64)
 esac
 [ -f "$fdt_a" ] || { echo "$0: no libfdt.a for $arch ($fdt_a)" >&2; exit 1; }
 
-# 1. libimacarry (and, for aarch64, the tool) for the target.
+# compile DIR FILE...: each .c of FILE... (relative to $top) into DIR.
+compile() {
+	local dir=$1 f o
+	shift
+	mkdir -p "$dir"
+	for f in "$@"; do
+		case $f in *.c) ;; *) continue ;; esac
+		o=$dir/$(basename "$f" .c).o
+		$cc -std=gnu11 -D_GNU_SOURCE \
+			-DPACKAGE_VERSION="\"$IMACARRY_VERSION\"" -O2 -g \
+			-ffunction-sections -fdata-sections \
+			-I"$top/ima-carry/lib" -c -o "$o" "$top/$f" || exit 1
+	done
+}
+
+# 1. libimacarry (and, for the static targets, the tool) for the target.
 lib=$work/lib
-mkdir -p "$lib"
-if [ ! -f "$lib/Makefile" ] || [ "$lib/config.status" -ot "$top/configure" ]; then
-	log "configure libimacarry${host:+ for $host}"
-	(
-		cd "$lib"
-		env $lib_env "$top/configure" -q ${host:+--host=$host} \
-			--disable-shared --enable-static \
-			${sysroot:+LDFLAGS=-L$sysroot/usr/lib/$host} \
-			CFLAGS="-O2 -g -ffunction-sections -fdata-sections" \
-			>configure.log 2>&1
-	) || { cat "$lib/configure.log" >&2; exit 1; }
-fi
-log "make libimacarry"
-make -C "$lib" -s -j"$jobs" ima-carry/lib/libimacarry.la >&2
-if [ "$arch" = aarch64 ]; then
-	log "make static ima-carry tool"
-	# -all-static: libtool otherwise drops a plain -static for programs
-	# and links libcrypto dynamically. glibc warns that libcrypto's
-	# unused dlopen/getaddrinfo paths need a matching libc at run time.
-	make -C "$lib" -s -j"$jobs" ima-carry/tool/ima-carry \
-		LDFLAGS="-all-static -L$sysroot/usr/lib/$host" >"$lib/tool.log" 2>&1 ||
-		{ cat "$lib/tool.log" >&2; exit 1; }
+log "compile libimacarry${host:+ for $host}"
+compile "$lib/obj" $IMACARRY_LIB_SRCS
+# Objects of files no longer in the list must not linger in the archive.
+rm -f "$lib/libimacarry.a"
+${tool_prefix}ar rcs "$lib/libimacarry.a" "$lib"/obj/*.o
+if [ -n "$static" ]; then
+	: "${IMACARRY_TOOL_SRCS:?set by kexec/local.mk}"
+	log "link static ima-carry tool"
+	compile "$lib/tool" $IMACARRY_TOOL_SRCS
+	# glibc warns that libcrypto's unused dlopen/getaddrinfo paths need
+	# a matching libc at run time; the guests never take them.
+	$cc -static -o "$lib/ima-carry" "$lib"/tool/*.o "$lib/libimacarry.a" \
+		"$fdt_a" ${sysroot:+-L$sysroot/usr/lib/$host} -lcrypto -lz \
+		>"$lib/tool.log" 2>&1 || { cat "$lib/tool.log" >&2; exit 1; }
 	# Stripped: it goes into the guest's initramfs.
-	${tool_prefix}strip -o "$out/ima-carry.tmp" "$lib/ima-carry/tool/ima-carry"
+	${tool_prefix}strip -o "$out/ima-carry.tmp" "$lib/ima-carry"
 	mv "$out/ima-carry.tmp" "$out/ima-carry"
 fi
 
@@ -111,9 +120,8 @@ mkdir -p "$priv"
 cp "$top/ima-carry/lib/imacarry.h" "$priv/"
 sed -n 's/^[[:space:]]*\(imacarry_[a-z0-9_]*\);.*/\1/p' \
 	"$top/ima-carry/lib/libimacarry.sym" >"$priv/keep.txt"
-# The functions the series calls, from the series itself.
-uses=$(cat "$series"/*.patch | grep -o 'imacarry_[a-z0-9_]*(' |
-	tr -d '(' | sort -u)
+# The functions the glue calls, from the glue itself.
+uses=$(cat $glue | grep -o 'imacarry_[a-z0-9_]*(' | tr -d '(' | sort -u)
 undef=
 for s in $uses; do
 	undef="$undef -u $s"
@@ -121,7 +129,7 @@ done
 # --gc-sections keeps only what those reach, function by function, so that
 # nothing that needs libcrypto (replay.c) comes along.
 ${tool_prefix}ld -r --gc-sections -o "$priv/imacarry.o" $undef \
-	"$lib/ima-carry/lib/.libs/libimacarry.a" "$fdt_a"
+	"$lib/libimacarry.a" "$fdt_a"
 # --strip-unneeded drops the undefined symbols the removed sections left.
 ${tool_prefix}objcopy --strip-unneeded --keep-global-symbols="$priv/keep.txt" \
 	"$priv/imacarry.o"
@@ -149,7 +157,7 @@ ${tool_prefix}ar rcs "$priv/libimacarry.a" "$priv/imacarry.o"
 key=$( {
 	echo "$version $arch $static"
 	$cc --version | head -1
-	cat "$0" "$series"/*.patch
+	cat "$0" $glue "$series"/*.patch
 	cat "$priv/imacarry.h" "$priv/libimacarry.a"
 } | sha256sum | cut -c1-16)
 cached=$cache/kexec-build/$arch-$key
@@ -158,6 +166,7 @@ if [ ! -x "$cached/kexec" ]; then
 	kt=$work/kexec-tools
 	rm -rf "$kt"
 	cp -a "$src" "$kt"
+	cp $glue "$kt/kexec/"
 	for p in "$series"/*.patch; do
 		patch -d "$kt" -p1 -s --no-backup-if-mismatch <"$p" || {
 			echo "$0: $(basename "$p") does not apply" >&2
