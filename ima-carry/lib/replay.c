@@ -240,10 +240,10 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 		if (e->violation) {
 			/*
 			 * A violation invalidates the PCR: extend 0xff…, not
-			 * zero. Padded banks too get 0xff… of their full size:
-			 * ima_init_digests() cuts it to SHA-1's size only for
-			 * a TPM algorithm the kernel cannot name, and every
-			 * imacarry_algo is one it can.
+			 * zero. Padded banks too get 0xff… of their full
+			 * size: ima_init_digests() cuts it to SHA-1's size
+			 * only for a TPM algorithm the kernel cannot name,
+			 * and every imacarry_algo is one it can.
 			 */
 			memset(th, 0xff, b->size);
 		} else if (b->padded || b->algo == IMACARRY_ALGO_SHA1) {

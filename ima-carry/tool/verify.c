@@ -236,6 +236,7 @@ static int pick_banks(struct verify *v)
 /* Replays both forms of the banks that have a value. */
 static int new_replays(struct verify *v)
 {
+	struct imacarry_replay **padded = &v->r[IMACARRY_FORM_PADDED_SHA1];
 	enum imacarry_algo pbanks[IMACARRY_ALGO__MAX];
 	enum imacarry_form forms[IMACARRY_ALGO__MAX];
 	unsigned int b, n = 0;
@@ -250,8 +251,7 @@ static int new_replays(struct verify *v)
 		forms[n++] = IMACARRY_FORM_PADDED_SHA1;
 	}
 	if (ret == 0 && n)
-		ret = imacarry_replay_new_forms(&v->r[IMACARRY_FORM_PADDED_SHA1],
-						pbanks, forms, n);
+		ret = imacarry_replay_new_forms(padded, pbanks, forms, n);
 	if (ret < 0)
 		tool_err("replay: %s", imacarry_strerror(ret));
 	return ret;
