@@ -5,6 +5,11 @@
 #   make e2e    every scenario below
 # Both leave tests/e2e/out/{Image,kexec,ima-carry} (arm64, static) for reuse.
 # The kernel and ccache are cached under /var/cache/ima-carry (build-kernel.sh).
+# The x86-* scenarios (lib-x86.sh) boot Debian's stock amd64 kernels under
+# TCG, cached there too (debian-kernel.sh), with the build tree's static
+# kexec/out/x86_64/{kexec,ima-carry} when they exist.  x86-carry1.sh and
+# x86-carry3.sh join E2E_TESTS once that kexec has --ima-carry (they skip
+# until then).
 E2E_TESTS = \
 	tests/e2e/control.sh \
 	tests/e2e/carry1.sh \
@@ -13,11 +18,14 @@ E2E_TESTS = \
 	tests/e2e/dump.sh \
 	tests/e2e/biglist.sh \
 	tests/e2e/mixed.sh \
-	tests/e2e/linux612.sh
+	tests/e2e/linux612.sh \
+	tests/e2e/x86-control.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS) tests/e2e/build-kernel.sh \
-	tests/e2e/debian-kexec.sh tests/e2e/demo.sh
-EXTRA_DIST += tests/e2e/lib.sh tests/e2e/guest-init tests/e2e/kernel.config
+	tests/e2e/debian-kexec.sh tests/e2e/demo.sh \
+	tests/e2e/debian-kernel.sh tests/e2e/x86-carry1.sh tests/e2e/x86-carry3.sh
+EXTRA_DIST += tests/e2e/lib.sh tests/e2e/guest-init tests/e2e/kernel.config \
+	tests/e2e/lib-x86.sh tests/e2e/guest-x86
 
 # The guest's static aarch64 kexec and ima-carry come from kexec/local.mk;
 # the scenarios take them from tests/e2e/out, like everyone else.  The stamp
