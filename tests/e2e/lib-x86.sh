@@ -9,12 +9,16 @@
 #   - the guest kexec is the project's static x86_64 kexec when the build
 #     tree has one (kexec/out/x86_64/kexec), else Debian's dynamic 2.0.25
 #     with its libraries (debian-kexec.sh amd64) where that is enough;
-#   - the host judges sha1 and sha256 only (E2E_BANKS): stock kernels extend
-#     sha384 and sha512 with the SHA-1 template digest zero-padded, which
-#     `ima-carry verify --pcrs` cannot replay yet.  When the tool learns
-#     `--bank sha384:padded`, e2e_pcrs and e2e_verify_host are where the
-#     padded banks plug in (and guest-x86's e2e_x86_verify in the guest).
+#   - the banks judged (E2E_BANKS): stock 6.1 extends sha384 and sha512
+#     with the SHA-1 template digest zero-padded (its sha512 is a module),
+#     6.12 in their own hashes.  sha1 and sha256 always; with
+#     E2E_X86_ALL_BANKS=1 (a chain of one kernel series) also sha384 and
+#     sha512, when the host's verify matches a bank as zero-padded SHA-1
+#     (e2e_x86_banks; e2e_x86_bank_spec names a bank for replay --bank).
+#     A chain mixing 6.1 and 6.12 extends those banks both ways, which no
+#     per-bank replay reproduces: sha1 and sha256 only there.
 E2E_ARCH=amd64
+E2E_BANKS_SET=${E2E_BANKS:+1}
 E2E_BANKS=${E2E_BANKS:-sha1 sha256}
 E2E_STAMPS=${E2E_STAMPS:-1}
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -97,9 +101,33 @@ e2e_x86_setup() {
 			e2e_skip "the guest kexec has no --ima-carry yet" \
 				"($E2E_KEXEC_KIND: $E2E_GUEST_KEXEC)"
 	fi
+	e2e_x86_banks
 	e2e_say "kernel $(e2e_x86_package "$E2E_KERNEL"); guest kexec:" \
-		"$E2E_KEXEC_KIND; guest ima-carry: ${E2E_GUEST_TOOL:-none (host judges)}"
+		"$E2E_KEXEC_KIND; guest ima-carry: ${E2E_GUEST_TOOL:-none (host judges)};" \
+		"banks judged: $E2E_BANKS"
 	return 0
+}
+
+# e2e_x86_banks: all four banks with E2E_X86_ALL_BANKS=1 and a host tool
+# that matches padded banks (unless E2E_BANKS was given).
+e2e_x86_banks() {
+	[ -z "${E2E_BANKS_SET:-}" ] && [ "${E2E_X86_ALL_BANKS:-0}" = 1 ] || return 0
+	if "$E2E_HOST_TOOL" verify --help 2>&1 | grep -q 'zero-padded'; then
+		E2E_BANKS="sha1 sha256 sha384 sha512"
+	else
+		e2e_say "*** the host's ima-carry cannot match padded banks:" \
+			"judging sha1 and sha256 only ***"
+	fi
+}
+
+# e2e_x86_bank_spec ALG: ALG, or ALG:padded if the guest kernel said it
+# could not allocate ALG at IMA init (so extends it as padded SHA-1).
+e2e_x86_bank_spec() {
+	if grep -q "ima: Can not allocate $1 " "$E2E_LOG"; then
+		echo "$1:padded"
+	else
+		echo "$1"
+	fi
 }
 
 # e2e_x86_hop N [KERNEL]: e2e_hop, with guest-x86's helpers in the script.

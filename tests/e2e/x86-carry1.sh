@@ -8,7 +8,7 @@
 # setup_data, which the stock kernel's HAVE_IMA_KEXEC restores: no kernel
 # patch) and jumps.  Boot 2 measures more.  The host checks that boot 2's
 # list starts with boot 1's list as it was at the jump, byte for byte, and
-# replays to boot 2's PCR 10 in sha1 and sha256; the guest's own ima-carry
+# replays to boot 2's PCR 10 in every bank; the guest's own ima-carry
 # verify too, when the build tree has a static x86_64 one.
 #
 # Skips (77) while the guest kexec has no --ima-carry.  E2E_KVER picks the
@@ -17,9 +17,9 @@
 . "$(dirname "$0")/lib-x86.sh"
 kver=${E2E_KVER:-6.1}
 e2e_init "${E2E_SCENARIO:-x86-carry1}"
-E2E_NEED_CARRY=${E2E_NEED_CARRY:-1} e2e_x86_setup "$kver"
+E2E_X86_ALL_BANKS=1 E2E_NEED_CARRY=${E2E_NEED_CARRY:-1} e2e_x86_setup "$kver"
 verify=
-[ -n "$E2E_GUEST_TOOL" ] && verify="e2e_x86_verify verify\$hop"
+[ -n "$E2E_GUEST_TOOL" ] && verify="e2e_x86_verify verify\$hop $E2E_BANKS"
 
 e2e_x86_hop 1 <<GUEST
 e2e_x86_measure 5 boot1

@@ -23,7 +23,7 @@ case $rc in
 *) e2e_fail "cannot unpack Debian's 6.12 amd64 kernel: $(tail -n1 "$W/kernel-6.12.err")" ;;
 esac
 verify=
-[ -n "$E2E_GUEST_TOOL" ] && verify="e2e_x86_verify verify\$hop"
+[ -n "$E2E_GUEST_TOOL" ] && verify="e2e_x86_verify verify\$hop $E2E_BANKS"
 kernels=("$k61" "$k61" "$k612" "$k612")
 
 for h in 1 2 3; do
