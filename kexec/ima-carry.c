@@ -12,9 +12,16 @@
  * Loaders that build a device tree call ima_carry_dtb() on the final tree,
  * once the kernel, initrd and tree were read: their own measurements, if the
  * policy takes them, are then already in the list that is carried.
+ *
+ * Unmodified kernels restore the list from a buffer instead, as
+ * kexec_file_load hands it over: struct ima_kexec_hdr and the list in a
+ * segment of its own, named by /chosen/linux,ima-kexec-buffer (device tree
+ * loaders call ima_carry_buffer() first) or by an x86 setup_data node of type
+ * SETUP_IMA (ima_carry_setup_ima()). Both carriers hand over one snapshot.
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +35,20 @@
 #endif
 
 /* What the command line asked for; set by ima_carry_opt(). */
+enum {
+	CARRY_OFF,
+	CARRY_DEFAULT,	/* every carrier there is; the buffer alone if need be */
+	CARRY_INLINE,	/* /chosen/linux,ima-carry only */
+	CARRY_BUFFER,	/* linux,ima-kexec-buffer or SETUP_IMA only */
+	CARRY_BOTH,	/* both, or nothing */
+};
 static int ima_carry;
+
+/* x86: where physical KASLR starts at the latest (docs/x86-setup-ima.md),
+ * and the first MiB, which the kernel keeps for itself. */
+#define X86_KASLR_MIN	(512UL << 20)
+#define X86_LOW_END	(1UL << 20)
+#define SETUP_IMA	8
 static int dry_run;
 static const char *dry_run_file;
 
@@ -38,11 +58,33 @@ static off_t final_dtb_size;
 static int have_dtb;
 static const char *carry_initrd;
 
+/* The buffer segment, once placed. */
+static struct {
+	char *payload;
+	size_t len;
+	unsigned long addr;
+	unsigned long memsz;
+	int keep_last_rsv;
+} kbuf;
+static int have_setup_ima;
+static int kbuf_named;		/* linux,ima-kexec-buffer is in the tree */
+
 /* Takes --ima-carry and --dry-run[=FILE] from kexec's option loop. */
 void ima_carry_opt(int opt, const char *arg)
 {
-	if (opt == OPT_IMA_CARRY)
-		ima_carry = 1;
+	if (opt == OPT_IMA_CARRY) {
+		if (!arg)
+			ima_carry = CARRY_DEFAULT;
+		else if (!strcmp(arg, "inline"))
+			ima_carry = CARRY_INLINE;
+		else if (!strcmp(arg, "buffer"))
+			ima_carry = CARRY_BUFFER;
+		else if (!strcmp(arg, "both"))
+			ima_carry = CARRY_BOTH;
+		else
+			die("kexec: --ima-carry=%s: say inline, buffer or both\n",
+			    arg);
+	}
 	if (opt == OPT_DRY_RUN) {
 		dry_run = 1;
 		dry_run_file = arg;
@@ -89,41 +131,74 @@ static void list_failed(const char *root, int err,
 	    w->index, imacarry_strerror(err));
 }
 
-/* Packs the live list into /chosen/linux,ima-carry of *dtb. */
-static void carry(char **dtb, off_t *size, off_t max)
+/* The one snapshot every carrier hands over, read at first use. */
+static struct {
+	int read;
+	void *buf;
+	size_t len;
+	uint64_t count;
+	struct imacarry_list list;
+} snap;
+
+static struct imacarry_list *live_list(void)
 {
 	const char *root = getenv("IMACARRY_SECURITYFS");
 	struct imacarry_where where = { 0, 0 };
-	struct imacarry_list list;
-	size_t len, bound, blob_len, total;
-	uint64_t count;
-	void *buf;
+	int err;
+
+	if (snap.read)
+		return &snap.list;
+	if (!root || !*root)
+		root = IMACARRY_SECURITYFS;
+	err = imacarry_snapshot_read(root, NULL, &snap.buf, &snap.len,
+				     &snap.count, &where);
+	if (err < 0)
+		list_failed(root, err, &where);
+	err = imacarry_list_init(&snap.list, snap.buf, snap.len,
+				 IMACARRY_SHA1_SIZE, -1, &where);
+	if (err >= 0)
+		err = imacarry_list_check(&snap.list, true, &snap.count,
+					  &where);
+	if (err < 0)
+		list_failed(root, err, &where);
+	snap.read = 1;
+	return &snap.list;
+}
+
+
+/*
+ * Packs the live list into /chosen/linux,ima-carry of *dtb. Returns 0, or
+ * -1 when the default choice drops the inline copy because the tree would
+ * outgrow @max and the buffer carries the list alone.
+ */
+static int carry(char **dtb, off_t *size, off_t max)
+{
+	struct imacarry_list *list = live_list();
+	size_t bound, blob_len, total;
 	char *blob;
 	int err;
 
-	if (!root || !*root)
-		root = IMACARRY_SECURITYFS;
-	err = imacarry_snapshot_read(root, NULL, &buf, &len, &count, &where);
-	if (err < 0)
-		list_failed(root, err, &where);
-	err = imacarry_list_init(&list, buf, len, IMACARRY_SHA1_SIZE, -1,
-				 &where);
-	if (err >= 0)
-		err = imacarry_list_check(&list, true, &count, &where);
-	if (err < 0)
-		list_failed(root, err, &where);
-
-	bound = imacarry_blob_bound(len);
+	bound = imacarry_blob_bound(snap.len);
 	if (!bound)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
-		    len);
+		    snap.len);
 	blob = xmalloc(bound);
-	err = imacarry_blob_pack(&list, count, 0, blob, bound, &blob_len);
+	err = imacarry_blob_pack(list, snap.count, 0, blob, bound, &blob_len);
 	if (err < 0)
 		die("kexec: --ima-carry: cannot pack the IMA list: %s\n",
 		    imacarry_strerror(err));
 
 	total = fdt_totalsize(*dtb) + imacarry_fdt_need(*dtb, blob_len);
+	if (kbuf.addr)
+		total += imacarry_fdt_kbuf_need(*dtb);
+	if (max && (off_t)total > max && ima_carry == CARRY_DEFAULT &&
+	    kbuf.addr) {
+		fprintf(stderr, "kexec: --ima-carry: the IMA list (%" PRIu64
+			" entries, %zu bytes packed) does not fit in the device tree; carried in linux,ima-kexec-buffer only\n",
+			snap.count, blob_len);
+		free(blob);
+		return -1;
+	}
 	*dtb = xrealloc(*dtb, total);
 	err = imacarry_fdt_put(*dtb, total, blob, blob_len);
 	if (err < 0)
@@ -133,13 +208,227 @@ static void carry(char **dtb, off_t *size, off_t max)
 	if (max && *size > max)
 		die("kexec: --ima-carry: the device tree with the IMA list (%" PRIu64
 		    " entries) needs %lld bytes, %lld are available; nothing loaded\n",
-		    count, (long long)*size, (long long)max);
+		    snap.count, (long long)*size, (long long)max);
 	dbgprintf("ima-carry: %" PRIu64 " entries, list %zu bytes, blob %zu bytes, dtb %lld bytes\n",
-		  count, len, blob_len, (long long)*size);
+		  snap.count, snap.len, blob_len, (long long)*size);
 	free(blob);
-	free(buf);
+	return 0;
+}
+
+/* Names the buffer in /chosen, with its exact /memreserve/. */
+static void carry_kbuf(char **dtb, off_t *size, int strip)
+{
+	size_t total = fdt_totalsize(*dtb) + imacarry_fdt_kbuf_need(*dtb);
+	int err;
+
+	*dtb = xrealloc(*dtb, total);
+	if (strip) {
+		err = imacarry_fdt_strip(*dtb);
+		if (err < 0)
+			die("kexec: --ima-carry: cannot remove stale IMA carriers from the device tree: %s\n",
+			    imacarry_strerror(err));
+	}
+	err = imacarry_fdt_put_kbuf(*dtb, total, kbuf.addr, kbuf.memsz,
+				    kbuf.keep_last_rsv ?
+				    IMACARRY_FDT_RSV_NOT_LAST : 0);
+	if (err < 0)
+		die("kexec: --ima-carry: cannot add linux,ima-kexec-buffer to the device tree: %s; nothing loaded\n",
+		    imacarry_strerror(err));
+	kbuf_named = 1;
+	*size = fdt_totalsize(*dtb);
+	dbgprintf("ima-carry: linux,ima-kexec-buffer = <0x%lx 0x%lx>, /memreserve/ 0x%lx 0x%lx\n",
+		  kbuf.addr, kbuf.memsz, kbuf.addr, kbuf.memsz);
+}
+
+/* A whole word of @cmdline starting with @word ("mem=", "ima_canonical_fmt"). */
+static const char *cmdline_word(const char *cmdline, const char *word,
+				const char *from)
+{
+	size_t n = strlen(word);
+	const char *p = from ? from : cmdline;
+
+	for (; cmdline && (p = strstr(p, word)); p += n) {
+		if (p != cmdline && p[-1] != ' ')
+			continue;
+		if (word[n - 1] != '=' && p[n] && p[n] != ' ')
+			continue;
+		return p;
+	}
+	return NULL;
+}
+
+/*
+ * The next kernel reads the header and the list in one byte order:
+ * ima_canonical_fmt's little-endian, else its own. The list is in the
+ * running kernel's; a buffer in the other order would only be refused.
+ */
+static int order_ok(const struct imacarry_list *list, const char *cmdline)
+{
+	int want_be = 0;
+	uint16_t probe = 1;
+
+	if (*(uint8_t *)&probe == 0 &&
+	    !cmdline_word(cmdline, "ima_canonical_fmt", NULL))
+		want_be = 1;
+	return !snap.len || list->big_endian == want_be;
+}
+
+/*
+ * Puts the kexec buffer into a segment of its own: page aligned, in RAM
+ * within [@hole_min, @hole_max], lowest first when @hole_end > 0.
+ * Returns 0, or -1 when the default choice goes without it.
+ */
+static int place_kbuf(struct kexec_info *info, const char *cmdline,
+		      unsigned long hole_min, unsigned long hole_max,
+		      int hole_end, const char *where)
+{
+	struct imacarry_list *list = live_list();
+	unsigned long page = getpagesize(), base;
+	size_t size;
+	int err;
+
+	if (!order_ok(list, cmdline)) {
+		if (ima_carry == CARRY_BUFFER || ima_carry == CARRY_BOTH)
+			die("kexec: --ima-carry: the IMA list is %s-endian and the next kernel reads %s: no %s; nothing loaded\n",
+			    list->big_endian ? "big" : "little",
+			    list->big_endian ? "little-endian (ima_canonical_fmt)" : "big-endian",
+			    where);
+		fprintf(stderr, "kexec: --ima-carry: the next kernel reads the other byte order: no %s\n",
+			where);
+		return -1;
+	}
+	size = imacarry_kbuf_size(snap.len);
+	if (!size)
+		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
+		    snap.len);
+	kbuf.payload = xmalloc(size);
+	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL);
+	if (err < 0)
+		die("kexec: --ima-carry: cannot pack the IMA list: %s; nothing loaded\n",
+		    imacarry_strerror(err));
+	kbuf.memsz = _ALIGN(kbuf.len, page);
+	/* locate_hole() walks the segments in address order. */
+	if (sort_segments(info) < 0)
+		die("kexec: --ima-carry: overlapping segments; nothing loaded\n");
+	base = locate_hole(info, kbuf.memsz, page, hole_min, hole_max,
+			   hole_end);
+	if (base == ULONG_MAX)
+		die("kexec: --ima-carry: no room for the %lu-byte %s in 0x%lx-0x%lx; nothing loaded\n",
+		    kbuf.memsz, where, hole_min, hole_max);
+	add_segment(info, kbuf.payload, kbuf.len, base, kbuf.memsz);
+	kbuf.addr = base;
+	dbgprintf("ima-carry: %s: %" PRIu64 " entries, %zu bytes at 0x%lx (segment 0x%lx bytes)\n",
+		  where, snap.count, kbuf.len, base, kbuf.memsz);
+	return 0;
+}
+
+/*
+ * x86: the lowest address the next kernel's physical KASLR may choose, and
+ * what mem= and memmap= leave of RAM (docs/x86-setup-ima.md). Returns the
+ * end of the window, exclusive.
+ */
+static unsigned long x86_window_end(unsigned long kernel, const char *cmdline)
+{
+	unsigned long end = kernel < X86_KASLR_MIN ? kernel : X86_KASLR_MIN;
+	unsigned long long v, start;
+	const char *p = NULL;
+	char *e;
+
+	while ((p = cmdline_word(cmdline, "mem=", p))) {
+		p += 4;
+		v = strtoull(p, &e, 0);
+		if (e == p)
+			continue;	/* mem=nopentium */
+		switch (*e) {
+		case 'G': case 'g':
+			v <<= 10;
+			/* fall through */
+		case 'M': case 'm':
+			v <<= 10;
+			/* fall through */
+		case 'K': case 'k':
+			v <<= 10;
+		}
+		if (v < end)
+			end = v;
+	}
+	while ((p = cmdline_word(cmdline, "memmap=", p))) {
+		p += 7;
+		if (!strncmp(p, "exactmap", 8))
+			die("kexec: --ima-carry: memmap=exactmap: cannot tell where the next kernel has RAM for SETUP_IMA; nothing loaded\n");
+		v = strtoull(p, &e, 0);
+		while (*e && strchr("KMGkmg", *e))
+			e++;
+		if (*e != '$' && *e != '!' && *e != '#')
+			continue;	/* memmap=size@start adds RAM */
+		start = strtoull(e + 1, NULL, 0);
+		if (v && start < end)
+			end = start;
+	}
+	return end;
 }
 #endif
+
+/*
+ * Device tree loaders: the kexec buffer, placed like the loader's own
+ * segments, before the tree is final. @keep_last_rsv: the loader patches
+ * the last /memreserve/ later (ppc64).
+ */
+void ima_carry_buffer(struct kexec_info *info, const char *cmdline,
+		      unsigned long hole_min, unsigned long hole_max,
+		      int hole_end, int keep_last_rsv)
+{
+#ifdef HAVE_LIBIMACARRY
+	if (ima_carry != CARRY_DEFAULT && ima_carry != CARRY_BUFFER &&
+	    ima_carry != CARRY_BOTH)
+		return;
+	if (place_kbuf(info, cmdline, hole_min, hole_max, hole_end,
+		       "linux,ima-kexec-buffer") == 0)
+		kbuf.keep_last_rsv = keep_last_rsv;
+#endif
+}
+
+/*
+ * x86 bzImage: the kexec buffer below where KASLR can put the kernel,
+ * named by a SETUP_IMA node chained to @setup_data (boot_params' field,
+ * possibly unaligned). @kernel: where the kernel segment went.
+ */
+void ima_carry_setup_ima(struct kexec_info *info, void *setup_data,
+			 unsigned long kernel, const char *cmdline)
+{
+#ifdef HAVE_LIBIMACARRY
+	struct {
+		uint64_t next;
+		uint32_t type;
+		uint32_t len;
+		uint64_t addr;
+		uint64_t size;
+	} __attribute__((packed)) *sd;
+	unsigned long end, node;
+
+	if (ima_carry == CARRY_OFF || ima_carry == CARRY_INLINE)
+		return;
+	end = x86_window_end(kernel, cmdline);
+	if (end <= X86_LOW_END)
+		die("kexec: --ima-carry: no RAM for SETUP_IMA below 0x%lx; nothing loaded\n",
+		    end);
+	if (place_kbuf(info, cmdline, X86_LOW_END, end - 1, 1, "SETUP_IMA buffer"))
+		return;
+	sd = xmalloc(sizeof(*sd));
+	memcpy(&sd->next, setup_data, sizeof(sd->next));
+	sd->type = SETUP_IMA;
+	sd->len = 2 * sizeof(uint64_t);
+	sd->addr = kbuf.addr;
+	sd->size = kbuf.memsz;
+	/* Where add_setup_data() puts nodes: KASLR avoids every node. */
+	node = add_buffer(info, sd, sizeof(*sd), sizeof(*sd), getpagesize(),
+			  X86_LOW_END, ULONG_MAX, INT_MAX);
+	memcpy(setup_data, &(uint64_t){ node }, sizeof(uint64_t));
+	have_setup_ima = 1;
+	dbgprintf("ima-carry: setup_data 0x%lx: SETUP_IMA addr 0x%lx size 0x%lx, next 0x%" PRIx64 "\n",
+		  node, kbuf.addr, kbuf.memsz, sd->next);
+#endif
+}
 
 /*
  * Called by the loader with the tree it will hand to the next kernel. A
@@ -155,8 +444,17 @@ void ima_carry_dtb(char **dtb, off_t *size, int user_dtb, off_t max,
 #ifdef HAVE_LIBIMACARRY
 	int err;
 
+	int inline_ok = 0;
+
 	if (ima_carry) {
-		carry(dtb, size, max);
+		if (ima_carry != CARRY_BUFFER)
+			inline_ok = carry(dtb, size, max) == 0;
+		/* Without the inline copy, nothing has stripped the tree yet. */
+		if (kbuf.addr)
+			carry_kbuf(dtb, size, !inline_ok);
+		if (max && *size > max)
+			die("kexec: --ima-carry: the device tree needs %lld bytes, %lld are available; nothing loaded\n",
+			    (long long)*size, (long long)max);
 	} else if (!user_dtb) {
 		err = imacarry_fdt_strip(*dtb);
 		if (err < 0)
@@ -172,20 +470,47 @@ void ima_carry_dtb(char **dtb, off_t *size, int user_dtb, off_t max,
 	carry_initrd = initrd;
 }
 
-void ima_carry_loaded(const char *type)
+/*
+ * After the loader: every carrier asked for is there, and the buffer did
+ * not push the image over what kexec_load accepts.
+ */
+void ima_carry_loaded(const char *type, struct kexec_info *info)
 {
-	if (ima_carry && !have_dtb)
-		die("kexec: --ima-carry: the %s loader passes no device tree to the next kernel, so there is nowhere to carry the IMA list; nothing loaded\n",
-		    type);
+	unsigned long long ram = 0, segs = 0;
+	int buffer = kbuf.addr && (have_setup_ima || kbuf_named);
+	int i;
+
+	if (!ima_carry)
+		return;
+	if ((ima_carry == CARRY_INLINE || ima_carry == CARRY_BOTH ||
+	     (ima_carry == CARRY_DEFAULT && !buffer)) && !have_dtb)
+		die("kexec: --ima-carry%s: the %s loader passes no device tree to the next kernel, so there is nowhere to carry the IMA list inline; nothing loaded\n",
+		    ima_carry == CARRY_DEFAULT ? "" :
+		    ima_carry == CARRY_INLINE ? "=inline" : "=both", type);
+	if ((ima_carry == CARRY_BUFFER || ima_carry == CARRY_BOTH) && !buffer)
+		die("kexec: --ima-carry=%s: the %s loader has no kexec buffer carrier (linux,ima-kexec-buffer, SETUP_IMA); nothing loaded\n",
+		    ima_carry == CARRY_BUFFER ? "buffer" : "both", type);
+	if (!kbuf.addr)
+		return;
+	/* sanity_check_segment_list(): at most half of RAM. */
+	for (i = 0; i < info->memory_ranges; i++)
+		if (info->memory_range[i].type == RANGE_RAM)
+			ram += info->memory_range[i].end -
+			       info->memory_range[i].start + 1;
+	for (i = 0; i < info->nr_segments; i++)
+		segs += info->segment[i].memsz;
+	if (ram && segs > ram / 2)
+		die("kexec: --ima-carry: the image with the IMA list needs %llu bytes, over half of the %llu bytes of RAM that kexec_load accepts; nothing loaded\n",
+		    segs, ram);
 }
 
-/* Writes the tree to a temporary file renamed over @path: never half a file. */
-static void write_dtb(const char *path)
+/* Writes @buf to a temporary file renamed over @path: never half a file. */
+static void write_file(const char *path, const char *buf, off_t size)
 {
 	size_t len = strlen(path) + sizeof(".XXXXXX");
 	char *tmp = xmalloc(len);
-	const char *p = final_dtb;
-	off_t left = final_dtb_size;
+	const char *p = buf;
+	off_t left = size;
 	ssize_t n;
 	int fd, err = 0;
 
@@ -222,14 +547,26 @@ int ima_carry_dry_run(void)
 {
 	if (!dry_run)
 		return 0;
-	if (dry_run_file && !have_dtb)
+	char *kfile = NULL;
+	size_t n;
+
+	if (dry_run_file && !have_dtb && !kbuf.addr)
 		die("kexec: --dry-run=%s: this loader passes no device tree to the next kernel; nothing written\n",
 		    dry_run_file);
-	if (dry_run_file)
-		write_dtb(dry_run_file);
-	fprintf(stderr, "kexec: dry run: nothing loaded%s%s\n",
-		dry_run_file ? "; device tree written to " : "",
-		dry_run_file ? dry_run_file : "");
+	if (dry_run_file && have_dtb)
+		write_file(dry_run_file, final_dtb, final_dtb_size);
+	/* The kexec buffer's segment, as ima-carry dump reads it. */
+	if (dry_run_file && kbuf.addr) {
+		n = strlen(dry_run_file) + sizeof(".ima-buffer");
+		kfile = xmalloc(n);
+		snprintf(kfile, n, "%s.ima-buffer", dry_run_file);
+		write_file(kfile, kbuf.payload, kbuf.len);
+	}
+	fprintf(stderr, "kexec: dry run: nothing loaded%s%s%s%s\n",
+		dry_run_file && have_dtb ? "; device tree written to " : "",
+		dry_run_file && have_dtb ? dry_run_file : "",
+		kfile ? "; kexec buffer written to " : "", kfile ? kfile : "");
+	free(kfile);
 	return 1;
 }
 

@@ -14,7 +14,13 @@ void ima_carry_opt(int opt, const char *arg);
 int ima_carry_options(int *file_syscall, int fallback, unsigned long flags);
 void ima_carry_dtb(char **dtb, off_t *size, int user_dtb, off_t max,
 		   const char *initrd);
-void ima_carry_loaded(const char *type);
+struct kexec_info;
+void ima_carry_buffer(struct kexec_info *info, const char *cmdline,
+		      unsigned long hole_min, unsigned long hole_max,
+		      int hole_end, int keep_last_rsv);
+void ima_carry_setup_ima(struct kexec_info *info, void *setup_data,
+			 unsigned long kernel, const char *cmdline);
+void ima_carry_loaded(const char *type, struct kexec_info *info);
 int ima_carry_dry_run(void);
 void ima_carry_record(int argc, char **argv, const char *kernel);
 

@@ -339,13 +339,32 @@ size_t imacarry_fdt_kbuf_need(const void *fdt)
 	       2 * sizeof(uint64_t) + 8;
 }
 
+/* Adds a reservation before the last one (IMACARRY_FDT_RSV_NOT_LAST). */
+static int add_rsv_not_last(void *fdt, uint64_t addr, uint64_t size)
+{
+	int n = fdt_num_mem_rsv(fdt), err;
+	uint64_t a, s;
+
+	if (n < 1)
+		return fdt_add_mem_rsv(fdt, addr, size);
+	err = fdt_get_mem_rsv(fdt, n - 1, &a, &s);
+	if (!err)
+		err = fdt_del_mem_rsv(fdt, n - 1);
+	if (!err)
+		err = fdt_add_mem_rsv(fdt, addr, size);
+	if (!err)
+		err = fdt_add_mem_rsv(fdt, a, s);
+	return err;
+}
+
 int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
-			  uint64_t size)
+			  uint64_t size, unsigned int flags)
 {
 	fdt32_t val[4];
 	int ac, sc, chosen, err;
 
-	if (!fdt || !size || addr + size < addr || bufsize > INT32_MAX)
+	if (!fdt || !size || addr + size < addr || bufsize > INT32_MAX ||
+	    (flags & ~(unsigned int)IMACARRY_FDT_RSV_NOT_LAST))
 		return -IMACARRY_ERR_BADARG;
 	err = check_tree(fdt, bufsize);
 	if (err)
@@ -373,7 +392,10 @@ int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
 	 * the list (ima_free_kexec_buffer()), and only the exact range is
 	 * what a later strip removes: reserve that, no more and no less.
 	 */
-	err = fdt_add_mem_rsv(fdt, addr, size);
+	if (flags & IMACARRY_FDT_RSV_NOT_LAST)
+		err = add_rsv_not_last(fdt, addr, size);
+	else
+		err = fdt_add_mem_rsv(fdt, addr, size);
 	if (err)
 		return fdt_err(err);
 	chosen = fdt_path_offset(fdt, "/chosen");

@@ -424,16 +424,19 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
  * (with its exact /memreserve/) by <@addr @size> in the root's
  * #address-cells and #size-cells, and adds a /memreserve/ of exactly @addr
  * and @size. linux,ima-carry is kept: call this after imacarry_fdt_put().
- * The result is packed.
+ * The result is packed. With IMACARRY_FDT_RSV_NOT_LAST in @flags the new
+ * entry goes before the last one, which ppc64's kexec patches with the
+ * tree's own address once the tree is placed.
  * Returns 0, or
- *	-IMACARRY_ERR_BADARG: no @fdt, @size 0, the range wraps, or @addr or
+ *	-IMACARRY_ERR_BADARG: no @fdt, @size 0, unknown @flags, the range wraps, or @addr or
  *		@size does not fit the root's cells;
  *	-IMACARRY_ERR_FDT: an unsound tree, or a root without
  *		#address-cells and #size-cells of 1 or 2;
  *	-IMACARRY_ERR_NOSPACE: @bufsize is too small.
  */
+#define IMACARRY_FDT_RSV_NOT_LAST	0x1
 int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
-			  uint64_t size);
+			  uint64_t size, unsigned int flags);
 
 /* The space imacarry_fdt_put_kbuf() needs over the current tree size. */
 size_t imacarry_fdt_kbuf_need(const void *fdt);

@@ -335,7 +335,7 @@ static void kbuf(int cells)
 	const fdt32_t *v;
 	int chosen, len;
 
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, addr, size), 0);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, addr, size, 0), 0);
 	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
 	chosen = fdt_path_offset(fdt, "/chosen");
 	v = fdt_getprop(fdt, chosen, "linux,ima-kexec-buffer", &len);
@@ -397,10 +397,10 @@ static void test_kbuf_with_blob(void **state)
 	assert_false(has_rsv(fdt, s.kb_addr, s.kb_size));
 	/* ... and this load's buffer joins this load's blob. */
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x80000000,
-					       0x5000), 0);
+					       0x5000, 0), 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x90000000,
-					       0x6000), 0);
+					       0x6000, 0), 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
 					       &sz), 0);
@@ -424,28 +424,53 @@ static void test_kbuf_refuses(void **state)
 
 	/* Over 4 GiB does not fit one cell: refused, not truncated. */
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x100000000ULL,
-					       0x1000), -IMACARRY_ERR_BADARG);
+					       0x1000, 0), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000,
-					       0x100000000ULL),
+					       0x100000000ULL, 0),
 			 -IMACARRY_ERR_BADARG);
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0),
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0, 0),
 			 -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, UINT64_MAX,
-					       2), -IMACARRY_ERR_BADARG);
+					       2, 0), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size + 20, 0x1000,
-					       0x1000), -IMACARRY_ERR_NOSPACE);
+					       0x1000, 0), -IMACARRY_ERR_NOSPACE);
 	/* Exactly the need is enough. */
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
 					       imacarry_fdt_kbuf_need(fdt),
-					       0x1000, 0x1000), 0);
+					       0x1000, 0x1000, 0), 0);
 	free(fdt);
 
 	/* libfdt and the kernel default differently: no guessing. */
 	fdt = make_tree(&none);
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0x1000),
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0x1000, 0),
 			 -IMACARRY_ERR_FDT);
 	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
 					       &sz), -IMACARRY_ERR_NOTFOUND);
+	free(fdt);
+}
+
+/* ppc64 patches the last reservation later: ours goes before it. */
+static void test_kbuf_not_last(void **state)
+{
+	struct shape s = { .cells = 2, .cells_props = true, .chosen = true };
+	void *fdt = make_tree(&s);
+	uint64_t a, sz;
+	int n;
+
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x7000000,
+					       0x3000, 0x2), -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x7000000,
+					       0x3000,
+					       IMACARRY_FDT_RSV_NOT_LAST), 0);
+	n = fdt_num_mem_rsv(fdt);
+	assert_int_equal(n, 3);
+	assert_int_equal(fdt_get_mem_rsv(fdt, n - 1, &a, &sz), 0);
+	assert_int_equal(a, 0x9000);
+	assert_int_equal(fdt_get_mem_rsv(fdt, n - 2, &a, &sz), 0);
+	assert_int_equal(a, 0x7000000);
+	assert_int_equal(sz, 0x3000);
+	assert_int_equal(imacarry_fdt_strip(fdt), 2);
+	assert_true(has_rsv(fdt, 0x9000, 0x800));
 	free(fdt);
 }
 
@@ -463,7 +488,7 @@ static void test_kbuf_need(void **state)
 
 			assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
 				imacarry_fdt_kbuf_need(fdt), 0x40000000,
-				0x2000), 0);
+				0x2000, 0), 0);
 			assert_true(has_rsv(fdt, 0x40000000, 0x2000));
 			free(fdt);
 		}
@@ -489,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_kbuf_with_blob),
 		cmocka_unit_test(test_kbuf_refuses),
 		cmocka_unit_test(test_kbuf_need),
+		cmocka_unit_test(test_kbuf_not_last),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
