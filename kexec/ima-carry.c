@@ -307,7 +307,7 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 		die("kexec: --ima-carry: cannot pack the IMA list: %s; nothing loaded\n",
 		    imacarry_strerror(err));
 	kbuf.memsz = _ALIGN(kbuf.len, page);
-	/* locate_hole() walks the segments in address order. */
+	/* First for our own message; locate_hole() wants sorted segments. */
 	if (sort_segments(info) < 0)
 		die("kexec: --ima-carry: overlapping segments; nothing loaded\n");
 	base = locate_hole(info, kbuf.memsz, page, hole_min, hole_max,
@@ -315,10 +315,11 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 	if (base == ULONG_MAX)
 		die("kexec: --ima-carry: no room for the %lu-byte %s in 0x%lx-0x%lx; nothing loaded\n",
 		    kbuf.memsz, where, hole_min, hole_max);
-	add_segment(info, kbuf.payload, kbuf.len, base, kbuf.memsz);
-	kbuf.addr = base;
+	/* As the loaders add theirs: arm64's add_segment() wants more. */
+	kbuf.addr = add_buffer(info, kbuf.payload, kbuf.len, kbuf.memsz, page,
+			       hole_min, hole_max, hole_end);
 	dbgprintf("ima-carry: %s: %" PRIu64 " entries, %zu bytes at 0x%lx (segment 0x%lx bytes)\n",
-		  where, snap.count, kbuf.len, base, kbuf.memsz);
+		  where, snap.count, kbuf.len, kbuf.addr, kbuf.memsz);
 	return 0;
 }
 
