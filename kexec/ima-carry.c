@@ -485,9 +485,10 @@ void ima_carry_loaded(const char *type, struct kexec_info *info)
 		return;
 	if ((ima_carry == CARRY_INLINE || ima_carry == CARRY_BOTH ||
 	     (ima_carry == CARRY_DEFAULT && !buffer)) && !have_dtb)
-		die("kexec: --ima-carry%s: the %s loader passes no device tree to the next kernel, so there is nowhere to carry the IMA list inline; nothing loaded\n",
+		die("kexec: --ima-carry%s: the %s loader passes no device tree to the next kernel, so there is nowhere to carry the IMA list%s; nothing loaded\n",
 		    ima_carry == CARRY_DEFAULT ? "" :
-		    ima_carry == CARRY_INLINE ? "=inline" : "=both", type);
+		    ima_carry == CARRY_INLINE ? "=inline" : "=both", type,
+		    ima_carry == CARRY_DEFAULT ? "" : " inline");
 	if ((ima_carry == CARRY_BUFFER || ima_carry == CARRY_BOTH) && !buffer)
 		die("kexec: --ima-carry=%s: the %s loader has no kexec buffer carrier (linux,ima-kexec-buffer, SETUP_IMA); nothing loaded\n",
 		    ima_carry == CARRY_BUFFER ? "buffer" : "both", type);

@@ -52,7 +52,7 @@ mkdtb "$T/big.dtb" "filler = /incbin/(\"$T/filler\");"
 dry_ok "$out" kexec_a64 --dry-run="$out" -l "$T/Image" --dtb "$T/big.dtb"
 IMACARRY_SECURITYFS="$T/400" refused "over the 2 MiB arm64 DTB cap" \
 	"^kexec: --ima-carry: the device tree with the IMA list \(400 entries\) needs [0-9]+ bytes, 2097152 are available; nothing loaded$" \
-	"$out" kexec_a64 --ima-carry --dry-run="$out" -l "$T/Image" \
+	"$out" kexec_a64 --ima-carry=inline --dry-run="$out" -l "$T/Image" \
 	--dtb "$T/big.dtb"
 
 refused "-s (kexec_file_load)" \
