@@ -1,0 +1,17 @@
+# packaging/local.mk - Debian packages of ima-carry and of kexec-tools with
+# the --ima-carry series (debian/, packaging/, tests/deb/).
+#
+#   make deb        every .deb, in deb/ of the build directory
+#                   (packaging/make-deb.sh: root and Debian's archive)
+#   make check-deb  make deb, then tests/deb/: lintian, versions, and an
+#                   install and purge in a fresh Debian 12 root (mmdebstrap)
+# Both build from `git archive HEAD` of the source tree: what is committed.
+DEB_DIR = deb
+deb:
+	$(SHELL) $(top_srcdir)/packaging/make-deb.sh $(abs_top_srcdir) $(DEB_DIR)
+check-deb: deb
+	$(SHELL) $(top_srcdir)/tests/deb/run.sh $(abs_top_srcdir) $(DEB_DIR)
+clean-local: clean-local-deb
+clean-local-deb:
+	-rm -rf $(DEB_DIR)
+PHONY_TARGETS += deb check-deb clean-local-deb
