@@ -11,8 +11,9 @@
 #    the way a build daemon would: in a fresh Debian 12 root (packaging/
 #    chroot.sh, buildd variant), its Build-Depends installed by apt from
 #    Debian and, for libimacarry-dev, from the .debs of step 1.
-# OUTDIR gets the .debs, .changes, .buildinfo and the build logs; it is
-# emptied first. Needs root, and Debian's archive for step 2 (and for the
+# OUTDIR gets the .debs, .changes, .buildinfo, the build logs and the
+# source they were built from (ima-carry-src.tar, for tests/deb/); those are
+# removed first. Needs root, and Debian's archive for step 2 (and for the
 # first kexec-tools source download). Both builds use at most 2 jobs.
 set -euo pipefail
 
@@ -32,14 +33,16 @@ elapsed() { echo "$(($(date +%s) - t0)) s"; }
 work=$(mktemp -d /tmp/ima-carry-deb.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 find "$out" -mindepth 1 -maxdepth 1 \( -name '*.deb' -o -name '*.udeb' \
-	-o -name '*.changes' -o -name '*.buildinfo' -o -name '*.log' \) -delete
+	-o -name '*.changes' -o -name '*.buildinfo' -o -name '*.log' \
+	-o -name ima-carry-src.tar \) -delete
 
 # 1. ima-carry.
 version=$(git -C "$top" show HEAD:debian/changelog | dpkg-parsechangelog -l - -S Version)
 upstream=${version%-*}
 src=$work/ima-carry-$upstream
 mkdir -p "$src"
-git -C "$top" archive HEAD | tar -x -C "$src"
+git -C "$top" archive -o "$out/ima-carry-src.tar" HEAD
+tar -x -C "$src" -f "$out/ima-carry-src.tar"
 log "ima-carry $version from $(git -C "$top" rev-parse --short HEAD)"
 if ! (cd "$src" && dpkg-checkbuilddeps) 2>"$work/deps"; then
 	cat "$work/deps" >&2

@@ -94,6 +94,8 @@ done
 	echo "    private copy of libimacarry, debian/imacarry-private.sh). Built-Using"
 	echo "    names ima-carry and device-tree-compiler."
 	echo "  * Provides: kexec-ima-carry."
+	echo "  * lintian overrides: the init.d ones in the form and under the names"
+	echo "    of bookworm's lintian, so that they match again."
 	echo
 	echo " -- $from  $date"
 	echo
