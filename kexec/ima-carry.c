@@ -20,6 +20,7 @@
  * SETUP_IMA (ima_carry_setup_ima()). Both carriers hand over one snapshot.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -274,6 +275,33 @@ static int order_ok(const struct imacarry_list *list, const char *cmdline)
 }
 
 /*
+ * locate_hole(), without its own "Could not find a free area" on stderr:
+ * when there is no room, the one line --ima-carry fails with is ours.
+ */
+static unsigned long hole_quietly(struct kexec_info *info, unsigned long size,
+				  unsigned long align, unsigned long hole_min,
+				  unsigned long hole_max, int hole_end)
+{
+	unsigned long base;
+	int saved, null;
+
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	base = locate_hole(info, size, align, hole_min, hole_max, hole_end);
+	fflush(stderr);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	return base;
+}
+
+/*
  * Puts the kexec buffer into a segment of its own: page aligned, in RAM
  * within [@hole_min, @hole_max], lowest first when @hole_end > 0.
  * Returns 0, or -1 when the default choice goes without it.
@@ -310,8 +338,8 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 	/* First for our own message; locate_hole() wants sorted segments. */
 	if (sort_segments(info) < 0)
 		die("kexec: --ima-carry: overlapping segments; nothing loaded\n");
-	base = locate_hole(info, kbuf.memsz, page, hole_min, hole_max,
-			   hole_end);
+	base = hole_quietly(info, kbuf.memsz, page, hole_min, hole_max,
+			    hole_end);
 	if (base == ULONG_MAX)
 		die("kexec: --ima-carry: no room for the %lu-byte %s in 0x%lx-0x%lx; nothing loaded\n",
 		    kbuf.memsz, where, hole_min, hole_max);
