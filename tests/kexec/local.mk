@@ -2,6 +2,7 @@
 # Included from kexec/local.mk; run by automake's harness, 77 = skip.
 IC_KEXEC_TESTS = \
 	tests/kexec/carry.sh \
+	tests/kexec/kbuf.sh \
 	tests/kexec/refuse.sh \
 	tests/kexec/stale.sh
 TESTS += $(IC_KEXEC_TESTS)
