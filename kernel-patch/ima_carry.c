@@ -17,16 +17,22 @@
  * every refusal leaves a fresh list behind and IMA working.
  */
 
+#include <crypto/hash.h>
+#include <linux/crash_dump.h>
 #include <linux/crc32.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/libfdt.h>
 #include <linux/list.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
 #include <linux/of.h>
+#include <linux/of_fdt.h>
+#include <linux/sched.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/tpm.h>
 #include <linux/unaligned.h>
 #include <linux/zlib.h>
 
@@ -406,26 +412,125 @@ static void __init ima_carry_report(const struct ima_carry_fault *f)
 }
 
 /*
- * Restore appends entry after entry and leaves what it restored when it
- * stops (an unknown template field, no memory). Half a list replays to
- * nothing, so drop it again. This runs in ima_init(), before securityfs
- * and the hooks exist, so nobody can be walking the list. Restored entries
- * never enter the hash table. binary_runtime_size keeps counting them; it
- * only sizes a later kexec_file_load segment, which grows a little.
+ * The bank to replay: the TPM's cheapest one that the kernel can hash
+ * (restore computed the template digests of every bank), or -1.
  */
-static void __init ima_carry_forget(long keep)
+static int __init ima_carry_bank(void)
 {
-	struct ima_queue_entry *qe;
+	const struct tpm_bank_info *b;
+	int i, best = -1;
 
-	while (atomic_long_read(&ima_htable.len) > keep &&
-	       !list_empty(&ima_measurements)) {
-		qe = list_last_entry(&ima_measurements, struct ima_queue_entry,
-				     later);
-		list_del(&qe->later);
-		atomic_long_dec(&ima_htable.len);
-		ima_free_template_entry(qe->entry);
-		kfree(qe);
+	for (i = 0; i < ima_tpm_chip->nr_allocated_banks; i++) {
+		b = &ima_tpm_chip->allocated_banks[i];
+		if (b->crypto_id == HASH_ALGO__LAST ||
+		    b->digest_size > TPM2_MAX_DIGEST_SIZE)
+			continue;
+		if (best < 0 ||
+		    b->digest_size < ima_tpm_chip->allocated_banks[best].digest_size)
+			best = i;
 	}
+	return best;
+}
+
+/*
+ * Replays the restored entries of PCR 10 in @bank into @pcr, as the
+ * previous kernels extended them: a violation (all-zero digests) as all
+ * ones. Nothing appends to the list yet: the hooks start after ima_init().
+ */
+static int __init ima_carry_replay(int bank, u8 *pcr)
+{
+	const struct tpm_bank_info *b = &ima_tpm_chip->allocated_banks[bank];
+	struct crypto_shash *tfm;
+	struct ima_queue_entry *qe;
+	u8 ones[TPM2_MAX_DIGEST_SIZE];
+	const u8 *d;
+	int ret = 0;
+
+	tfm = crypto_alloc_shash(hash_algo_name[b->crypto_id], 0, 0);
+	if (IS_ERR(tfm))
+		return PTR_ERR(tfm);
+	memset(ones, 0xff, sizeof(ones));
+	memset(pcr, 0, b->digest_size);
+	list_for_each_entry(qe, &ima_measurements, later) {
+		SHASH_DESC_ON_STACK(desc, tfm);
+
+		if (qe->entry->pcr != CONFIG_IMA_MEASURE_PCR_IDX)
+			continue;
+		d = qe->entry->digests[bank].digest;
+		if (!memchr_inv(d, 0, b->digest_size))
+			d = ones;
+		desc->tfm = tfm;
+		ret = crypto_shash_init(desc);
+		if (!ret)
+			ret = crypto_shash_update(desc, pcr, b->digest_size);
+		if (!ret)
+			ret = crypto_shash_finup(desc, d, b->digest_size, pcr);
+		shash_desc_zero(desc);
+		if (ret)
+			break;
+		cond_resched();
+	}
+	crypto_free_shash(tfm);
+	return ret;
+}
+
+/*
+ * Diagnosis for the boot log, never a verdict: whether the restored list
+ * replays to PCR 10 as the TPM holds it before this boot's aggregate. A
+ * stale or partial list does not; the verifier judges either way.
+ */
+static void __init ima_carry_diagnose(char *buf, size_t size)
+{
+	struct tpm_digest tpm = { };
+	u8 pcr[TPM2_MAX_DIGEST_SIZE];
+	int bank, ret;
+
+	if (!ima_tpm_chip) {
+		scnprintf(buf, size, "no TPM to replay against");
+		return;
+	}
+	bank = ima_carry_bank();
+	if (bank < 0) {
+		scnprintf(buf, size, "no TPM bank to replay in");
+		return;
+	}
+	tpm.alg_id = ima_tpm_chip->allocated_banks[bank].alg_id;
+	ret = ima_carry_replay(bank, pcr);
+	if (!ret)
+		ret = tpm_pcr_read(ima_tpm_chip, CONFIG_IMA_MEASURE_PCR_IDX,
+				   &tpm);
+	if (ret)
+		scnprintf(buf, size, "replay not checked (%d)", ret);
+	else if (memcmp(pcr, tpm.digest,
+			ima_tpm_chip->allocated_banks[bank].digest_size))
+		scnprintf(buf, size, "replay does not match PCR %d (%s)",
+			  CONFIG_IMA_MEASURE_PCR_IDX,
+			  hash_algo_name[ima_tpm_chip->allocated_banks[bank].crypto_id]);
+	else
+		scnprintf(buf, size, "replay matches PCR %d (%s)",
+			  CONFIG_IMA_MEASURE_PCR_IDX,
+			  hash_algo_name[ima_tpm_chip->allocated_banks[bank].crypto_id]);
+}
+
+/*
+ * The blob, from the live tree, or where there is none (arm64 booted with
+ * ACPI never unflattens it) from the tree the kernel was booted with.
+ */
+static const void * __init ima_carry_find(struct property **prop, int *len)
+{
+	int node;
+
+	*prop = NULL;
+	if (of_chosen) {
+		*prop = of_find_property(of_chosen, IMA_CARRY_PROP, len);
+		return *prop ? (*prop)->value : NULL;
+	}
+	if (!initial_boot_params)
+		return NULL;
+	node = fdt_path_offset(initial_boot_params, "/chosen");
+	if (node < 0)
+		return NULL;
+	return fdt_getprop(initial_boot_params, node, IMA_CARRY_PROP, len);
 }
 
 void __init ima_carry_import(void)
@@ -433,13 +538,21 @@ void __init ima_carry_import(void)
 	struct ima_carry_fault f = { };
 	struct property *prop;
 	struct ima_carry ic;
-	long before, restored;
+	const void *blob;
+	char diag[64];
+	long before;
 	void *raw;
-	int ret;
+	int len, ret;
 
-	prop = of_find_property(of_chosen, IMA_CARRY_PROP, NULL);
-	if (!prop)
+	blob = ima_carry_find(&prop, &len);
+	if (!blob)
 		return;
+
+	/* The list of the kernel that crashed is not this one's to carry. */
+	if (is_kdump_kernel()) {
+		pr_info("/chosen/%s ignored: crash kernel\n", IMA_CARRY_PROP);
+		goto out;
+	}
 
 	/* kexec_file_load's buffer came first: never import twice. */
 	before = atomic_long_read(&ima_htable.len);
@@ -449,35 +562,36 @@ void __init ima_carry_import(void)
 		goto out;
 	}
 
-	raw = ima_carry_load(prop->value, prop->length,
-			     ima_carry_want_big_endian(), &ic, &f);
+	raw = ima_carry_load(blob, len, ima_carry_want_big_endian(), &ic, &f);
 	if (!raw) {
 		ima_carry_report(&f);
 		goto out;
 	}
 
+	/* All or nothing: a refused list leaves nothing behind. */
 	ret = ima_restore_measurement_list(ic.raw_len, raw);
 	/* Restore copied every field it kept (ima_restore_template_data()). */
 	kvfree(raw);
-	restored = atomic_long_read(&ima_htable.len) - before;
-	if (ret || (u64)restored != ic.count) {
-		ima_carry_forget(before);
-		pr_err("/chosen/%s dropped: restore stopped at %ld of %llu measurements (%d)\n",
-		       IMA_CARRY_PROP, restored, ic.count, ret);
+	if (ret) {
+		pr_err("/chosen/%s dropped: restore refused the list (%d)\n",
+		       IMA_CARRY_PROP, ret);
 		goto out;
 	}
 
+	ima_carry_diagnose(diag, sizeof(diag));
 	if (ic.flags & IMA_CARRY_F_ZLIB)
-		pr_info("carried %llu measurements (%llu KiB, %llu KiB compressed) from /chosen\n",
+		pr_info("carried %llu measurements (%llu KiB, %llu KiB compressed) from /chosen; %s\n",
 			ic.count, DIV_ROUND_UP_ULL(ic.raw_len, SZ_1K),
-			DIV_ROUND_UP_ULL(ic.payload_len, SZ_1K));
+			DIV_ROUND_UP_ULL(ic.payload_len, SZ_1K), diag);
 	else
-		pr_info("carried %llu measurements (%llu KiB, uncompressed) from /chosen\n",
-			ic.count, DIV_ROUND_UP_ULL(ic.raw_len, SZ_1K));
+		pr_info("carried %llu measurements (%llu KiB, uncompressed) from /chosen; %s\n",
+			ic.count, DIV_ROUND_UP_ULL(ic.raw_len, SZ_1K), diag);
 out:
 	/*
 	 * /proc/device-tree is world-readable, the list in securityfs 0440.
 	 * The blob stays in /sys/firmware/fdt, which only root can read.
+	 * Without a live tree there is no /proc/device-tree to clean.
 	 */
-	of_remove_property(of_chosen, prop);
+	if (prop)
+		of_remove_property(of_chosen, prop);
 }

@@ -48,6 +48,27 @@ extern unsigned int kshim_nkvmalloc;
 void kshim_set_prop(const void *blob, size_t len);
 extern bool kshim_prop_removed;
 
+/*
+ * Puts @blob as /chosen/linux,ima-carry of the booted flattened tree
+ * (initial_boot_params) and leaves no live tree (of_chosen NULL), as on
+ * arm64 booted with ACPI. NULL: a /chosen without the property.
+ */
+void kshim_set_fdt_prop(const void *blob, size_t len);
+
+/* A crash kernel (is_kdump_kernel()). */
+extern bool kshim_kdump;
+
+/*
+ * A fake TPM with one bank per name ("sha1", "sha256", ..., or anything
+ * else for a bank the kernel cannot hash); n == 0: no TPM. PCR 10 of bank
+ * i reads as kshim_pcr10[i], or tpm_pcr_read() fails with
+ * kshim_pcr_read_ret. kshim_fail_shash fails crypto_alloc_shash().
+ */
+void kshim_set_tpm(const char *const *algos, unsigned int n);
+extern unsigned char kshim_pcr10[8][64];
+extern int kshim_pcr_read_ret;
+extern bool kshim_fail_shash;
+
 /* Restore stops after this many entries with kshim_restore_ret (-1: no). */
 extern long kshim_restore_stop_after;
 extern int kshim_restore_ret;

@@ -17,7 +17,20 @@ long kshim_restore_stop_after = -1;
 int kshim_restore_ret;
 unsigned int kshim_restore_calls;
 
+bool kshim_kdump;
+int kshim_pcr_read_ret;
+unsigned char kshim_pcr10[TPM2_MAX_PCR_BANKS][TPM2_MAX_DIGEST_SIZE];
+bool kshim_fail_shash;
+
 bool ima_canonical_fmt;
+struct tpm_chip *ima_tpm_chip;
+void *initial_boot_params;
+const char *const hash_algo_name[HASH_ALGO__LAST] = {
+	"sha1", "sha256", "sha384", "sha512"
+};
+static struct tpm_chip chip;
+static void *fdt_map;
+static size_t fdt_map_len;
 struct ima_h_table ima_htable;
 struct list_head ima_measurements = { &ima_measurements, &ima_measurements };
 
@@ -126,6 +139,136 @@ int of_remove_property(struct device_node *np, struct property *p)
 	return 0;
 }
 
+/* ---- the booted flattened tree, as arm64 with ACPI leaves it ---- */
+
+static void unmap_fdt(void)
+{
+	if (fdt_map)
+		munmap(fdt_map, fdt_map_len);
+	fdt_map = NULL;
+	initial_boot_params = NULL;
+}
+
+void kshim_set_fdt_prop(const void *blob, size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	int node;
+
+	kshim_set_prop(NULL, 0);
+	unmap_fdt();
+	fdt_map_len = (len + 4096 + page - 1) / page * page;
+	fdt_map = mmap(NULL, fdt_map_len, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (fdt_map == MAP_FAILED)
+		abort();
+	if (fdt_create_empty_tree(fdt_map, (int)fdt_map_len))
+		abort();
+	node = fdt_add_subnode(fdt_map, 0, "chosen");
+	if (node < 0)
+		abort();
+	if (blob && fdt_setprop(fdt_map, node, "linux,ima-carry", blob,
+				(int)len))
+		abort();
+	/* The kernel only reads the booted tree: arm64 maps it read-only. */
+	if (mprotect(fdt_map, fdt_map_len, PROT_READ))
+		abort();
+	initial_boot_params = fdt_map;
+}
+
+/* ---- the TPM ---- */
+
+void kshim_set_tpm(const char *const *algos, unsigned int n)
+{
+	unsigned int i, a;
+
+	memset(&chip, 0, sizeof(chip));
+	ima_tpm_chip = n ? &chip : NULL;
+	for (i = 0; i < n && i < TPM2_MAX_PCR_BANKS; i++) {
+		for (a = 0; a < HASH_ALGO__LAST; a++)
+			if (!strcmp(algos[i], hash_algo_name[a]))
+				break;
+		chip.allocated_banks[i].alg_id = (u16)(0x100 + i);
+		chip.allocated_banks[i].crypto_id = (u16)a;
+		chip.allocated_banks[i].digest_size = a == HASH_ALGO__LAST ?
+			20 : (u16)EVP_MD_get_size(EVP_get_digestbyname(algos[i]));
+	}
+	chip.nr_allocated_banks = (int)i;
+}
+
+int tpm_pcr_read(struct tpm_chip *c, u32 pcr_idx, struct tpm_digest *digest)
+{
+	int i;
+
+	if (c != &chip || pcr_idx != 10)
+		abort();
+	if (kshim_pcr_read_ret)
+		return kshim_pcr_read_ret;
+	for (i = 0; i < chip.nr_allocated_banks; i++)
+		if (chip.allocated_banks[i].alg_id == digest->alg_id)
+			break;
+	if (i == chip.nr_allocated_banks)
+		abort();
+	memcpy(digest->digest, kshim_pcr10[i], TPM2_MAX_DIGEST_SIZE);
+	return 0;
+}
+
+/* ---- crypto_shash ---- */
+
+struct crypto_shash *crypto_alloc_shash(const char *name, u32 type, u32 mask)
+{
+	struct crypto_shash *tfm;
+
+	(void)type;
+	(void)mask;
+	if (kshim_fail_shash)
+		return ERR_PTR(-ENOENT);
+	tfm = malloc(sizeof(*tfm));
+	if (!tfm)
+		abort();
+	tfm->md = EVP_get_digestbyname(name);
+	if (!tfm->md)
+		abort();
+	return tfm;
+}
+
+void crypto_free_shash(struct crypto_shash *tfm)
+{
+	free(tfm);
+}
+
+int crypto_shash_init(struct shash_desc *desc)
+{
+	if (desc->ctx)
+		abort();
+	desc->ctx = EVP_MD_CTX_new();
+	if (!desc->ctx || !EVP_DigestInit_ex(desc->ctx, desc->tfm->md, NULL))
+		abort();
+	return 0;
+}
+
+int crypto_shash_update(struct shash_desc *desc, const u8 *data,
+			unsigned int len)
+{
+	if (!EVP_DigestUpdate(desc->ctx, data, len))
+		abort();
+	return 0;
+}
+
+int crypto_shash_finup(struct shash_desc *desc, const u8 *data,
+		       unsigned int len, u8 *out)
+{
+	crypto_shash_update(desc, data, len);
+	if (!EVP_DigestFinal_ex(desc->ctx, out, NULL))
+		abort();
+	return 0;
+}
+
+void shash_desc_zero(struct shash_desc *desc)
+{
+	EVP_MD_CTX_free(desc->ctx);
+	desc->ctx = NULL;
+}
+
 /* ---- zlib, the kernel's way ---- */
 
 int zlib_inflate_workspacesize(void)
@@ -189,8 +332,47 @@ static u32 get32(const u8 *p)
 
 void ima_free_template_entry(struct ima_template_entry *entry)
 {
+	free(entry->digests);
 	free(entry->data);
 	free(entry);
+}
+
+/*
+ * The template digest of every TPM bank, as restore computes them: the
+ * hash of the template data, or zeros for a violation (a zero SHA-1).
+ */
+static void fake_digests(struct ima_template_entry *e, const u8 *sha1)
+{
+	static const u8 zero[20];
+	int i;
+
+	e->digests = calloc(TPM2_MAX_PCR_BANKS, sizeof(*e->digests));
+	if (!e->digests)
+		abort();
+	if (!ima_tpm_chip || !memcmp(sha1, zero, sizeof(zero)))
+		return;
+	for (i = 0; i < ima_tpm_chip->nr_allocated_banks; i++) {
+		const struct tpm_bank_info *b = &ima_tpm_chip->allocated_banks[i];
+
+		if (b->crypto_id == HASH_ALGO__LAST)
+			continue;
+		if (!EVP_Digest(e->data, e->data_len, e->digests[i].digest, NULL,
+				EVP_get_digestbyname(hash_algo_name[b->crypto_id]),
+				NULL))
+			abort();
+	}
+}
+
+static void free_private(struct list_head *list)
+{
+	struct ima_queue_entry *qe;
+
+	while (!list_empty(list)) {
+		qe = list_last_entry(list, struct ima_queue_entry, later);
+		list_del(&qe->later);
+		ima_free_template_entry(qe->entry);
+		free(qe);
+	}
 }
 
 /*
@@ -204,6 +386,7 @@ int ima_restore_measurement_list(loff_t size, void *buf)
 	const u8 *p = buf;
 	struct ima_template_entry *e;
 	struct ima_queue_entry *qe;
+	struct list_head restored = { &restored, &restored };
 	u64 pos, i;
 	u32 name_len, data_len;
 
@@ -220,8 +403,11 @@ int ima_restore_measurement_list(loff_t size, void *buf)
 
 	pos = sizeof(*khdr);
 	for (i = 0; i < khdr->count; i++) {
-		if ((long)i == kshim_restore_stop_after)
-			return kshim_restore_ret;
+		/* Like the real one now: all or nothing, never silent. */
+		if ((long)i == kshim_restore_stop_after) {
+			free_private(&restored);
+			return kshim_restore_ret ? kshim_restore_ret : -EINVAL;
+		}
 		if (size - pos < 28)
 			abort();
 		name_len = get32(p + pos + 24);
@@ -245,13 +431,19 @@ int ima_restore_measurement_list(loff_t size, void *buf)
 		if (!e->data)
 			abort();
 		memcpy(e->data, p + pos, data_len);
+		fake_digests(e, p + pos - 28 - name_len);
 		pos += data_len;
 		qe->entry = e;
-		list_add_tail(&qe->later, &ima_measurements);
-		atomic_long_inc(&ima_htable.len);
+		list_add_tail(&qe->later, &restored);
 	}
 	if (pos != (u64)size)
 		abort();
+	while (!list_empty(&restored)) {
+		qe = container_of(restored.next, struct ima_queue_entry, later);
+		list_del(&qe->later);
+		list_add_tail(&qe->later, &ima_measurements);
+		atomic_long_inc(&ima_htable.len);
+	}
 	return 0;
 }
 
@@ -297,5 +489,11 @@ void kshim_reset(void)
 	kshim_restore_ret = 0;
 	kshim_restore_calls = 0;
 	ima_canonical_fmt = false;
+	kshim_kdump = false;
+	kshim_pcr_read_ret = 0;
+	kshim_fail_shash = false;
+	memset(kshim_pcr10, 0, sizeof(kshim_pcr10));
+	kshim_set_tpm(NULL, 0);
 	kshim_set_prop(NULL, 0);
+	unmap_fdt();
 }

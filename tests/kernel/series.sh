@@ -7,19 +7,22 @@
 set -u
 top=${top_srcdir:-.}
 work=${top_builddir:-.}/tests/kernel/series.tmp
-code=0001-ima-restore-a-measurement-list-carried-across-kexec_.patch
-docs=0002-docs-security-describe-the-linux-ima-carry-chosen-pr.patch
-of=0003-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch
 fail=0 skipped=0
 
-bad() { echo "FAIL: $*"; fail=1; }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 rm -rf "$work"
 mkdir -p "$work" || exit 1
 trap 'rm -rf "$work"' EXIT
 
+# series VERSION: the patches of that series, in order, without the cover.
+series() {
+	(cd "$top/kernel-patch/$1" && ls 0*.patch | grep -v '^0000-')
+}
+
 for v in 6.1 6.12; do
-	for p in 0000-cover-letter.patch $code $docs $of; do
+	[ -n "$(series $v)" ] || bad "kernel-patch/$v has no patches"
+	for p in 0000-cover-letter.patch $(series $v); do
 		f=$top/kernel-patch/$v/$p
 		[ -f "$f" ] || { bad "$f missing"; continue; }
 		grep -q '^Signed-off-by: ' "$f" || [ "$p" = 0000-cover-letter.patch ] ||
@@ -41,21 +44,21 @@ for v in 6.1 6.12; do
 		linux-source-$v/security/integrity \
 		linux-source-$v/Documentation/security \
 		linux-source-$v/drivers/of/kexec.c \
+		linux-source-$v/drivers/of/Makefile \
+		linux-source-$v/include/linux/ima.h \
 		linux-source-$v/scripts/checkpatch.pl \
 		linux-source-$v/scripts/spelling.txt \
 		linux-source-$v/scripts/const_structs.checkpatch ||
 		{ bad "cannot extract $tarball"; continue; }
 	before=$fail
 	# git apply (what git am uses), in order, then back out again.
+	list=$(series $v)
+	rev=$(printf '%s\n' $list | sort -r)
 	(cd "$src" && git init -q . &&
-	 git apply "$top/kernel-patch/$v/$code" &&
-	 git apply "$top/kernel-patch/$v/$docs" &&
-	 git apply "$top/kernel-patch/$v/$of" &&
-	 git apply -R "$top/kernel-patch/$v/$of" &&
-	 git apply -R "$top/kernel-patch/$v/$docs" &&
-	 git apply -R "$top/kernel-patch/$v/$code") ||
+	 for p in $list; do git apply "$top/kernel-patch/$v/$p" || exit 1; done &&
+	 for p in $rev; do git apply -R "$top/kernel-patch/$v/$p" || exit 1; done) ||
 		bad "git apply fails on $v"
-	for p in $code $docs $of; do
+	for p in $list; do
 		patch -d "$src" -p1 -s --no-backup-if-mismatch -F0 \
 			< "$top/kernel-patch/$v/$p" || bad "$p does not apply to $v"
 		out=$(cd "$src" && perl scripts/checkpatch.pl --strict --no-tree \

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <openssl/evp.h>
 #include <zlib.h>
 
 #include "imacarry.h"
@@ -555,7 +556,7 @@ static void test_import_ok(void **state)
 	assert_int_equal(kshim_ninfo, 1);
 	assert_int_equal(kshim_nerr + kshim_nwarn, 0);
 	assert_string_equal(kshim_log,
-		"ima: carried 3 measurements (1 KiB, uncompressed) from /chosen\n");
+		"ima: carried 3 measurements (1 KiB, uncompressed) from /chosen; no TPM to replay against\n");
 	assert_true(kshim_prop_removed);
 	assert_int_equal(kshim_list_len(), 3);
 	assert_int_equal(kshim_list_pcr_sum(), 31);
@@ -579,7 +580,7 @@ static void test_import_zlib(void **state)
 	kshim_set_prop(b, len);
 	kparse_import();
 	snprintf(want, sizeof(want),
-		 "ima: carried 400 measurements (%zu KiB, %zu KiB compressed) from /chosen\n",
+		 "ima: carried 400 measurements (%zu KiB, %zu KiB compressed) from /chosen; no TPM to replay against\n",
 		 (r.len + 1023) / 1024, (len - HDR + 1023) / 1024);
 	assert_string_equal(kshim_log, want);
 	assert_int_equal(kshim_list_len(), 400);
@@ -624,7 +625,7 @@ static void test_import_refused_entry(void **state)
 	assert_int_equal(kshim_list_len(), 0);
 }
 
-/* Restore stops halfway, silently or not: the half list goes again. */
+/* Restore refuses the list, even halfway through: nothing stays. */
 static void test_import_partial(void **state)
 {
 	struct raw r;
@@ -647,7 +648,7 @@ static void test_import_partial(void **state)
 		assert_true(kshim_prop_removed);
 	}
 	assert_string_equal(kshim_log,
-		"ima: /chosen/linux,ima-carry dropped: restore stopped at 2 of 3 measurements (-22)\n");
+		"ima: /chosen/linux,ima-carry dropped: restore refused the list (-22)\n");
 }
 
 /* After kexec_file_load's buffer, a carried list is never added. */
@@ -667,6 +668,173 @@ static void test_import_twice(void **state)
 	assert_int_equal(kshim_nwarn, 1);
 	assert_int_equal(kshim_restore_calls, 1);
 	assert_true(kshim_prop_removed);
+}
+
+/* arm64 with ACPI: no live tree, the blob is read from the booted FDT. */
+static void test_import_acpi(void **state)
+{
+	struct raw r;
+	size_t len;
+
+	(void)state;
+	three_entries(&r, false);
+	len = blob(b, sizeof(b), &r, true);
+	kshim_set_fdt_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_ninfo, 1);
+	assert_int_equal(kshim_nerr + kshim_nwarn, 0);
+	assert_non_null(strstr(kshim_log, "ima: carried 3 measurements ("));
+	assert_int_equal(kshim_list_len(), 3);
+	/* Nothing to remove: /proc/device-tree shows no booted tree. */
+	assert_false(kshim_prop_removed);
+
+	/* A refused blob is refused the same way. */
+	kshim_reset();
+	b[HDR + 40] ^= 1;
+	kshim_set_fdt_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_nerr, 1);
+	assert_int_equal(kshim_list_len(), 0);
+
+	/* A booted tree without the property, or none at all: silence. */
+	kshim_reset();
+	kshim_set_fdt_prop(NULL, 0);
+	kparse_import();
+	kshim_set_prop(NULL, 0);
+	kparse_import();
+	assert_int_equal(kshim_nerr + kshim_nwarn + kshim_ninfo, 0);
+	assert_int_equal(kshim_restore_calls, 0);
+}
+
+/* A crash kernel imports nothing, and says so once. */
+static void test_import_kdump(void **state)
+{
+	struct raw r;
+	size_t len;
+
+	(void)state;
+	three_entries(&r, false);
+	len = blob(b, sizeof(b), &r, false);
+	kshim_set_prop(b, len);
+	kshim_kdump = true;
+	kparse_import();
+	assert_string_equal(kshim_log,
+		"ima: /chosen/linux,ima-carry ignored: crash kernel\n");
+	assert_int_equal(kshim_restore_calls, 0);
+	assert_int_equal(kshim_list_len(), 0);
+	assert_true(kshim_prop_removed);
+}
+
+/*
+ * PCR 10 of @alg as the TPM would hold it after the list @r (little
+ * endian): each PCR 10 record's template digest, the hash of its template
+ * data, or all ones for a violation (zero SHA-1), extended in order.
+ */
+static void replay10(const struct raw *r, const char *alg, uint8_t *pcr)
+{
+	static const uint8_t zero[20];
+	const EVP_MD *md = EVP_get_digestbyname(alg);
+	uint8_t d[64], ext[128];
+	size_t pos = KHDR, n = (size_t)EVP_MD_get_size(md);
+	uint32_t name_len, data_len, rpcr;
+
+	memset(pcr, 0, n);
+	while (pos < r->len) {
+		rpcr = (uint32_t)r->buf[pos] | (uint32_t)r->buf[pos + 1] << 8;
+		memcpy(&name_len, r->buf + pos + 24, 4);
+		memcpy(&data_len, r->buf + pos + 28 + name_len, 4);
+		if (memcmp(r->buf + pos + 4, zero, 20))
+			assert_true(EVP_Digest(r->buf + pos + 32 + name_len,
+					       data_len, d, NULL, md, NULL));
+		else
+			memset(d, 0xff, n);
+		if (rpcr == 10) {
+			memcpy(ext, pcr, n);
+			memcpy(ext + n, d, n);
+			assert_true(EVP_Digest(ext, 2 * n, pcr, NULL, md, NULL));
+		}
+		pos += 32 + name_len + data_len;
+	}
+}
+
+/* Three entries, then a violation (zero template digest) on PCR 10. */
+static void with_violation(struct raw *r)
+{
+	raw_init(r, false);
+	raw_entry(r, 10, "boot_aggregate");
+	raw_entry(r, 10, "/init");
+	raw_entry(r, 11, "/bin/busybox");
+	raw_entry(r, 10, "/etc/passwd");
+	memset(r->buf + r->len - 86 - 12 + 4, 0, 20);
+	raw_seal(r);
+}
+
+/* The one line says whether the list replays to the TPM's PCR 10. */
+static void test_import_pcr(void **state)
+{
+	static const char *const banks[] = { "sha256", "sha1", "sha384" };
+	static const char *const odd[] = { "sm3_256" };
+	struct raw r;
+	size_t len;
+
+	(void)state;
+	with_violation(&r);
+	len = blob(b, sizeof(b), &r, true);
+
+	/* The cheapest bank the kernel can hash: sha1, the TPM's second. */
+	kshim_set_tpm(banks, 3);
+	replay10(&r, "sha1", kshim_pcr10[1]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_ninfo, 1);
+	assert_non_null(strstr(kshim_log,
+		" from /chosen; replay matches PCR 10 (sha1)\n"));
+	assert_int_equal(kshim_list_len(), 4);
+
+	/* A stale list: imported all the same, with the diagnosis. */
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	replay10(&r, "sha1", kshim_pcr10[1]);
+	kshim_pcr10[1][7] ^= 1;
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_ninfo, 1);
+	assert_int_equal(kshim_nerr + kshim_nwarn, 0);
+	assert_non_null(strstr(kshim_log,
+		" from /chosen; replay does not match PCR 10 (sha1)\n"));
+	assert_int_equal(kshim_list_len(), 4);
+
+	/* With only sha384, that bank; a violation there is 48 bytes of ones. */
+	kshim_reset();
+	kshim_set_tpm(banks + 2, 1);
+	replay10(&r, "sha384", kshim_pcr10[0]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha384)\n"));
+
+	/* What cannot be checked is said, and the list still imported. */
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	kshim_pcr_read_ret = -5;
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay not checked (-5)\n"));
+	assert_int_equal(kshim_list_len(), 4);
+
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	kshim_fail_shash = true;
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay not checked (-2)\n"));
+
+	kshim_reset();
+	kshim_set_tpm(odd, 1);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; no TPM bank to replay in\n"));
+	assert_int_equal(kshim_ninfo, 1);
+	assert_int_equal(kshim_list_len(), 4);
 }
 
 /* With ima_canonical_fmt, a little-endian list is right on any CPU. */
@@ -836,6 +1004,9 @@ int main(void)
 		cmocka_unit_test_setup(test_import_refused_entry, setup),
 		cmocka_unit_test_setup(test_import_partial, setup),
 		cmocka_unit_test_setup(test_import_twice, setup),
+		cmocka_unit_test_setup(test_import_acpi, setup),
+		cmocka_unit_test_setup(test_import_kdump, setup),
+		cmocka_unit_test_setup(test_import_pcr, setup),
 		cmocka_unit_test_setup(test_import_canonical, setup),
 		cmocka_unit_test_setup(test_real_lists, setup),
 		cmocka_unit_test_setup(test_big_list, setup),

@@ -7,6 +7,19 @@
 
 #define TPM_DIGEST_SIZE			20
 #define IMA_TEMPLATE_NUM_FIELDS_MAX	15
+#define CONFIG_IMA_MEASURE_PCR_IDX	10
+
+/* crypto/hash_info.h: the few algorithms the fake TPM has banks of */
+enum hash_algo {
+	HASH_ALGO_SHA1,
+	HASH_ALGO_SHA256,
+	HASH_ALGO_SHA384,
+	HASH_ALGO_SHA512,
+	HASH_ALGO__LAST
+};
+
+extern const char *const hash_algo_name[HASH_ALGO__LAST];
+extern struct tpm_chip *ima_tpm_chip;
 
 /* The same layout as the kernel's: restore reads it in place. */
 struct ima_kexec_hdr {
@@ -24,6 +37,7 @@ struct ima_template_entry {
 	u32 pcr;
 	u32 data_len;
 	u8 *data;		/* a copy, as the real restore makes */
+	struct tpm_digest *digests;	/* one per TPM bank */
 };
 
 struct ima_queue_entry {

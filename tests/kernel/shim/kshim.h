@@ -18,6 +18,8 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include <libfdt.h>
+#include <openssl/evp.h>
 #include <zlib.h>
 
 typedef uint8_t u8;
@@ -148,6 +150,11 @@ static inline void list_del(struct list_head *e)
 #define list_last_entry(head, type, member) \
 	container_of((head)->prev, type, member)
 
+#define list_for_each_entry(pos, head, member) \
+	for (pos = container_of((head)->next, __typeof__(*pos), member); \
+	     &pos->member != (head); \
+	     pos = container_of(pos->member.next, __typeof__(*pos), member))
+
 typedef struct {
 	long counter;
 } atomic_long_t;
@@ -166,6 +173,83 @@ static inline void atomic_long_dec(atomic_long_t *v)
 {
 	v->counter--;
 }
+
+/* ---- strings, scheduling, crash kernels ---- */
+#define scnprintf	snprintf
+
+static inline void *memchr_inv(const void *p, int c, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (b[i] != (unsigned char)c)
+			return (void *)(b + i);
+	return NULL;
+}
+
+#define cond_resched()	do { } while (0)
+
+extern bool kshim_kdump;
+static inline bool is_kdump_kernel(void)
+{
+	return kshim_kdump;
+}
+
+/* ---- errors in pointers ---- */
+#define ERR_PTR(err)	((void *)(long)(err))
+#define PTR_ERR(p)	((long)(p))
+#define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-4095)
+
+/* ---- the TPM: a fake chip whose banks and PCR 10 the tests set ---- */
+#define TPM2_MAX_DIGEST_SIZE	64
+#define TPM2_MAX_PCR_BANKS	8
+
+struct tpm_bank_info {
+	u16 alg_id;
+	u16 digest_size;
+	u16 crypto_id;
+};
+
+struct tpm_chip {
+	int nr_allocated_banks;
+	struct tpm_bank_info allocated_banks[TPM2_MAX_PCR_BANKS];
+};
+
+struct tpm_digest {
+	u16 alg_id;
+	u8 digest[TPM2_MAX_DIGEST_SIZE];
+};
+
+int tpm_pcr_read(struct tpm_chip *chip, u32 pcr_idx,
+		 struct tpm_digest *digest);
+
+/* ---- crypto_shash over OpenSSL's EVP ---- */
+struct crypto_shash {
+	const EVP_MD *md;
+};
+
+struct shash_desc {
+	struct crypto_shash *tfm;
+	EVP_MD_CTX *ctx;
+};
+
+#define SHASH_DESC_ON_STACK(shash, ctx) \
+	struct shash_desc __##shash##_desc = { NULL, NULL }; \
+	struct shash_desc *shash = &__##shash##_desc
+
+struct crypto_shash *crypto_alloc_shash(const char *name, u32 type,
+					u32 mask);
+void crypto_free_shash(struct crypto_shash *tfm);
+int crypto_shash_init(struct shash_desc *desc);
+int crypto_shash_update(struct shash_desc *desc, const u8 *data,
+			unsigned int len);
+int crypto_shash_finup(struct shash_desc *desc, const u8 *data,
+		       unsigned int len, u8 *out);
+void shash_desc_zero(struct shash_desc *desc);
+
+/* ---- the flattened tree the kernel was booted with (libfdt) ---- */
+extern void *initial_boot_params;
 
 /* ---- OF: one fake /chosen with at most one property ---- */
 struct device_node {
