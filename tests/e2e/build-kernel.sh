@@ -13,6 +13,10 @@
 #   IMACARRY_CACHE      cache root (default /var/cache/ima-carry)
 #   E2E_KERNEL_PATCHES  patch directory (default <srcdir>/kernel-patch);
 #                       set it to an empty directory for a vanilla kernel
+#   E2E_KERNEL_FRAGMENTS  more fragments, merged after kernel.config, for a
+#                       scenario's own kernel (ACPI, KASAN, no KEXEC_FILE);
+#                       an option they set replaces kernel.config's, and
+#                       CONFIG_X=n must end up unset
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -43,6 +47,12 @@ done
 # Without our patch CONFIG_IMA_CARRY cannot exist: leave it out, loudly, so
 # that the control scenario still runs on a vanilla kernel.
 want=$(grep -E '^CONFIG_[A-Z0-9_]+=' "$fragment")
+for f in ${E2E_KERNEL_FRAGMENTS:-}; do
+	[ -f "$f" ] || die "kernel fragment $f missing"
+	extra=$(grep -E '^CONFIG_[A-Z0-9_]+=' "$f")
+	syms=$(printf '%s\n' "$extra" | sed 's/=.*//' | paste -sd'|')
+	want=$(printf '%s\n' "$want" | grep -vE "^($syms)="; printf '%s\n' "$extra")
+done
 if [ ${#patches[@]} -eq 0 ]; then
 	say "NOTE: no kernel patch in $pdir:" \
 		"vanilla kernel without CONFIG_IMA_CARRY"
@@ -119,7 +129,10 @@ kmake -s olddefconfig >&2
 # Kconfig drops what it cannot satisfy without a word: check every option.
 lost=()
 while IFS= read -r line; do
-	grep -qxF "$line" "$src/.config" || lost+=("$line")
+	case $line in
+	*=n) grep -q "^${line%=n}=" "$src/.config" && lost+=("$line") ;;
+	*) grep -qxF "$line" "$src/.config" || lost+=("$line") ;;
+	esac
 done <<<"$want"
 if [ ${#lost[@]} -gt 0 ]; then
 	say "fragment options that did not survive olddefconfig:"
