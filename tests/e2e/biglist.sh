@@ -24,7 +24,7 @@ ls | xargs cat >/dev/null
 e2e_val uptime1.measured "\$(cut -d' ' -f1 /proc/uptime)"
 cd /
 e2e_snapshot boot1
-e2e_kexec --ima-carry
+e2e_kexec $E2E_INLINE
 GUEST
 e2e_hop 2 <<'GUEST'
 e2e_snapshot boot2

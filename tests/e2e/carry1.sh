@@ -15,7 +15,7 @@ E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_setup "$kver"
 e2e_story "boot 1: measure, then kexec --ima-carry -l Image --initrd ... --reuse-cmdline"
 e2e_hop 1 <<GUEST
 e2e_snapshot boot1
-e2e_kexec ${E2E_KEXEC_ARGS---ima-carry}
+e2e_kexec ${E2E_KEXEC_ARGS-$E2E_INLINE}
 GUEST
 e2e_hop 2 <<'GUEST'
 e2e_snapshot boot2

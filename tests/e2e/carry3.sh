@@ -13,7 +13,7 @@ for h in 1 2 3; do
 	e2e_hop "$h" <<'GUEST'
 e2e_snapshot boot$hop
 e2e_verify verify$hop
-e2e_kexec --ima-carry
+e2e_kexec --ima-carry=inline
 GUEST
 done
 e2e_hop 4 <<'GUEST'

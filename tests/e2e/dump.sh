@@ -14,7 +14,7 @@ carry=
 if e2e_kernel_has "$E2E_KERNEL" CONFIG_IMA_CARRY &&
 	e2e_kernel_has "$k612" CONFIG_IMA_CARRY &&
 	e2e_kexec_has_carry "$E2E_GUEST_KEXEC"; then
-	carry=--ima-carry
+	carry=$E2E_INLINE
 fi
 
 e2e_hop 1 <<GUEST

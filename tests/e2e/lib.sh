@@ -15,6 +15,10 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 E2E_TOP=$(cd "$E2E_DIR/../.." && pwd)
 E2E_CACHE=${IMACARRY_CACHE:-/var/cache/ima-carry}
 E2E_TIMEOUT=${E2E_TIMEOUT:-300}
+# The kernel patch's own path: the inline blob alone. Scenarios that prove
+# the patch use it; plain --ima-carry also adds linux,ima-kexec-buffer,
+# which a HAVE_IMA_KEXEC kernel restores first (carriers.sh covers that).
+E2E_INLINE=--ima-carry=inline
 E2E_ARCH=${E2E_ARCH:-arm64}
 # E2E_QEMU_MACHINE: the machine, CPU and memory; E2E_TPM_DEVICE: QEMU's TPM
 # TIS front end for it (swtpm behind it either way).
@@ -99,8 +103,8 @@ e2e_kernel() {
 		e2e_skip "gcc-aarch64-linux-gnu is not installed"
 	img=$("$E2E_DIR/build-kernel.sh" "$ver") ||
 		e2e_fail "kernel $ver build failed"
-	# Publish 6.1's Image for others to reuse.
-	if [ "$ver" = 6.1 ]; then
+	# Publish 6.1's patched Image for others to reuse.
+	if [ "$ver" = 6.1 ] && [ -z "${E2E_KERNEL_PATCHES:-}" ]; then
 		cp "$img" "$E2E_OUT/.Image.$$" &&
 			mv "$E2E_OUT/.Image.$$" "$E2E_OUT/Image"
 	fi

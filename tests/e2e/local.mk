@@ -17,6 +17,8 @@ E2E_TESTS = \
 	tests/e2e/biglist.sh \
 	tests/e2e/mixed.sh \
 	tests/e2e/linux612.sh \
+	tests/e2e/carriers.sh \
+	tests/e2e/buffer-stock.sh \
 	tests/e2e/x86-control.sh \
 	tests/e2e/x86-carry1.sh \
 	tests/e2e/x86-carry3.sh

@@ -18,7 +18,7 @@ e2e_hop 2 <<'GUEST'
 e2e_snapshot boot2
 e2e_chosen chosen2
 e2e_verify verify2
-e2e_kexec --ima-carry
+e2e_kexec --ima-carry=inline
 GUEST
 e2e_hop 3 <<'GUEST'
 e2e_snapshot boot3
