@@ -223,18 +223,20 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 	return err ? fdt_err(err) : 0;
 }
 
-int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
-		     size_t *blob_len)
+/*
+ * Finds the one property @prop of /chosen in a tree checked first, so that
+ * every offset after is in bounds. fdt_check_full() lets a node hold a
+ * property twice, and fdt_getprop() would silently pick the first: refuse
+ * the ambiguity.
+ */
+static int chosen_prop(const void *fdt, size_t fdt_len, const char *prop,
+		       const void **val, int *len)
 {
-	const void *val = NULL;
 	const char *name;
-	int chosen, off, len, plen = 0, n = 0;
+	int chosen, off, l, n = 0;
 
-	if (!fdt || !blob || !blob_len)
-		return -IMACARRY_ERR_BADARG;
 	if (fdt_len > INT32_MAX)
 		return -IMACARRY_ERR_TOOBIG;
-	/* Check up front, then trust: every offset below is in bounds. */
 	if (check_tree(fdt, fdt_len) || fdt_totalsize(fdt) > fdt_len)
 		return -IMACARRY_ERR_FDT;
 
@@ -244,28 +246,36 @@ int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 	if (chosen < 0)
 		return -IMACARRY_ERR_FDT;
 
-	/*
-	 * fdt_check_full() lets a node hold a property twice, and
-	 * fdt_getprop() would silently pick the first: refuse the ambiguity.
-	 */
 	fdt_for_each_property_offset(off, fdt, chosen) {
-		const void *v = fdt_getprop_by_offset(fdt, off, &name, &len);
+		const void *v = fdt_getprop_by_offset(fdt, off, &name, &l);
 
 		if (!v)
 			return -IMACARRY_ERR_FDT;
-		if (strcmp(name, IMACARRY_PROP))
+		if (strcmp(name, prop))
 			continue;
 		if (++n > 1)
 			return -IMACARRY_ERR_FDT;
-		val = v;
-		plen = len;
+		*val = v;
+		*len = l;
 	}
 	if (off != -FDT_ERR_NOTFOUND)
 		return -IMACARRY_ERR_FDT;
-	if (!n)
-		return -IMACARRY_ERR_NOTFOUND;
+	return n ? 0 : -IMACARRY_ERR_NOTFOUND;
+}
+
+int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
+		     size_t *blob_len)
+{
+	const void *val;
+	int err, len;
+
+	if (!fdt || !blob || !blob_len)
+		return -IMACARRY_ERR_BADARG;
+	err = chosen_prop(fdt, fdt_len, IMACARRY_PROP, &val, &len);
+	if (err)
+		return err;
 	*blob = val;
-	*blob_len = (size_t)plen;
+	*blob_len = (size_t)len;
 	return 0;
 }
 
@@ -414,43 +424,18 @@ int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
 int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,
 			  uint64_t *size)
 {
-	const void *val = NULL;
-	const char *name;
-	int ac, sc, chosen, off, len, plen = 0, n = 0, err;
+	const void *val;
+	int ac, sc, len, err;
 
 	if (!fdt || !addr || !size)
 		return -IMACARRY_ERR_BADARG;
-	if (fdt_len > INT32_MAX)
-		return -IMACARRY_ERR_TOOBIG;
-	if (check_tree(fdt, fdt_len) || fdt_totalsize(fdt) > fdt_len)
-		return -IMACARRY_ERR_FDT;
-
-	chosen = fdt_path_offset(fdt, "/chosen");
-	if (chosen == -FDT_ERR_NOTFOUND)
-		return -IMACARRY_ERR_NOCHOSEN;
-	if (chosen < 0)
-		return -IMACARRY_ERR_FDT;
-	/* As in imacarry_fdt_get(): a property twice is ambiguous. */
-	fdt_for_each_property_offset(off, fdt, chosen) {
-		const void *v = fdt_getprop_by_offset(fdt, off, &name, &len);
-
-		if (!v)
-			return -IMACARRY_ERR_FDT;
-		if (strcmp(name, IMACARRY_KEXEC_BUFFER_PROP))
-			continue;
-		if (++n > 1)
-			return -IMACARRY_ERR_FDT;
-		val = v;
-		plen = len;
-	}
-	if (off != -FDT_ERR_NOTFOUND)
-		return -IMACARRY_ERR_FDT;
-	if (!n)
-		return -IMACARRY_ERR_NOTFOUND;
+	err = chosen_prop(fdt, fdt_len, IMACARRY_KEXEC_BUFFER_PROP, &val, &len);
+	if (err)
+		return err;
 	err = root_cells(fdt, &ac, &sc);
 	if (err)
 		return err;
-	if (plen != (ac + sc) * (int)sizeof(fdt32_t) ||
+	if (len != (ac + sc) * (int)sizeof(fdt32_t) ||
 	    !read_cells(val, ac, addr) ||
 	    !read_cells((const fdt32_t *)val + ac, sc, size))
 		return -IMACARRY_ERR_FDT;
