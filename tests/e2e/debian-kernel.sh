@@ -32,7 +32,13 @@ field() {
 }
 
 dep=$(field Depends "$meta")
-[ -n "$dep" ] || { apt-get update -qq >&2 || true; dep=$(field Depends "$meta"); }
+if [ -z "$dep" ]; then
+	# An old or missing package list: refresh it once. If that fails too,
+	# the second look-up below says what is missing.
+	apt-get update -qq >&2 ||
+		echo "$0: apt-get update failed; looking in the lists apt has" >&2
+	dep=$(field Depends "$meta")
+fi
 [ -n "$dep" ] || unavailable "apt knows no $meta (amd64)"
 pkg=$(printf '%s\n' "$dep" | tr ',' '\n' | sed 's/^ *//;s/ .*//' |
 	grep -Ex "$pat" | head -n1) ||
