@@ -248,6 +248,21 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 			   const struct imacarry_list *list,
 			   const struct imacarry_entry *e);
 
+/*
+ * Extends @value, a PCR value of bank @algo that the caller keeps, with the
+ * template digest the last imacarry_replay_extend() extended into that bank
+ * (in its form: own hash, zero-padded SHA-1, or 0xff… for a violation), as
+ * a TPM does: @value = H(@value || digest). This follows one bank from other
+ * starting values, e.g. each boot of a chained list in either form, without
+ * hashing the template again. Returns 0, -IMACARRY_ERR_BADARG (NULL @r or
+ * @value, or the last imacarry_replay_extend() did not get to extend the
+ * bank), -IMACARRY_ERR_ALGO (no bank @algo in @r, or OpenSSL failed) or
+ * -IMACARRY_ERR_BADLEN (@len is not the bank's size).
+ */
+int imacarry_replay_extend_value(struct imacarry_replay *r,
+				 enum imacarry_algo algo, uint8_t *value,
+				 size_t len);
+
 /* Copies the value of @pcr in bank @algo to @out; returns its size. */
 int imacarry_replay_get(const struct imacarry_replay *r,
 			enum imacarry_algo algo, unsigned int pcr,

@@ -15,6 +15,9 @@ struct ic_bank {
 	bool padded;		/* IMACARRY_FORM_PADDED_SHA1 */
 	EVP_MD *md;
 	EVP_MD_CTX *ctx;
+	/* The template digest last extended, for ..._extend_value(). */
+	bool extended;
+	uint8_t last[IMACARRY_DIGEST_MAX];
 	uint8_t pcr[IMACARRY_PCR_MAX][IMACARRY_DIGEST_MAX];
 };
 
@@ -205,12 +208,13 @@ static int ic_template_hash(EVP_MD_CTX *ctx, const EVP_MD *md,
 	return 0;
 }
 
-static int ic_extend(struct ic_bank *b, unsigned int pcr, const uint8_t *th)
+/* A TPM extend: @value becomes H(@value || @th), both of the bank's size. */
+static int ic_extend(struct ic_bank *b, uint8_t *value, const uint8_t *th)
 {
 	if (!EVP_DigestInit_ex2(b->ctx, b->md, NULL) ||
-	    !EVP_DigestUpdate(b->ctx, b->pcr[pcr], b->size) ||
+	    !EVP_DigestUpdate(b->ctx, value, b->size) ||
 	    !EVP_DigestUpdate(b->ctx, th, b->size) ||
-	    !EVP_DigestFinal_ex(b->ctx, b->pcr[pcr], NULL))
+	    !EVP_DigestFinal_ex(b->ctx, value, NULL))
 		return -IMACARRY_ERR_ALGO;
 	return 0;
 }
@@ -219,7 +223,7 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 			   const struct imacarry_list *list,
 			   const struct imacarry_entry *e)
 {
-	uint8_t th[IMACARRY_DIGEST_MAX], check[IMACARRY_DIGEST_MAX];
+	uint8_t check[IMACARRY_DIGEST_MAX];
 	uint8_t sha1[IMACARRY_SHA1_SIZE];
 	bool have_sha1 = false, checked = false, mismatch = false;
 	int list_algo;
@@ -228,6 +232,9 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 
 	if (!r || !list || !e)
 		return -IMACARRY_ERR_BADARG;
+	/* On an error, no bank has a digest for ..._extend_value(). */
+	for (i = 0; i < r->nbanks; i++)
+		r->bank[i].extended = false;
 	if (e->pcr >= IMACARRY_PCR_MAX)
 		return -IMACARRY_ERR_PCR;
 	list_algo = ic_list_algo(list->digest_size);
@@ -236,6 +243,7 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 
 	for (i = 0; i < r->nbanks; i++) {
 		struct ic_bank *b = &r->bank[i];
+		uint8_t *th = b->last;
 
 		if (e->violation) {
 			/*
@@ -268,9 +276,10 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 			mismatch = memcmp(th, e->digest, b->size);
 			checked = true;
 		}
-		ret = ic_extend(b, e->pcr, th);
+		ret = ic_extend(b, b->pcr[e->pcr], th);
 		if (ret < 0)
 			return ret;
+		b->extended = true;
 	}
 	r->touched |= 1u << e->pcr;
 
@@ -288,6 +297,24 @@ int imacarry_replay_extend(struct imacarry_replay *r,
 		mismatch = memcmp(check, e->digest, list->digest_size);
 	}
 	return mismatch ? -IMACARRY_ERR_DIGEST : 0;
+}
+
+int imacarry_replay_extend_value(struct imacarry_replay *r,
+				 enum imacarry_algo algo, uint8_t *value,
+				 size_t len)
+{
+	struct ic_bank *b;
+
+	if (!r || !value)
+		return -IMACARRY_ERR_BADARG;
+	b = ic_bank_of(r, algo);
+	if (!b)
+		return -IMACARRY_ERR_ALGO;
+	if (len != b->size)
+		return -IMACARRY_ERR_BADLEN;
+	if (!b->extended)
+		return -IMACARRY_ERR_BADARG;
+	return ic_extend(b, value, b->last);
 }
 
 int imacarry_replay_get(const struct imacarry_replay *r,

@@ -580,6 +580,79 @@ static void test_forms_args(void **state)
 	imacarry_replay_free(h);
 }
 
+/*
+ * imacarry_replay_extend_value(): a value the caller keeps follows the
+ * bank from another start, in whichever form's replay it is extended from:
+ * here the first entry as padded SHA-1, the others in sha384, by hand.
+ */
+static void test_extend_value(void **state)
+{
+	const enum imacarry_algo sha384 = IMACARRY_ALGO_SHA384;
+	const enum imacarry_form padded = IMACARRY_FORM_PADDED_SHA1;
+	uint8_t start[48], value[48], want[48], th[64], pad[256], pcr[48];
+	struct imacarry_replay *h, *p;
+	struct imacarry_list list;
+	struct imacarry_entry e;
+	struct tc_list l = { .ds = 20 };
+	uint64_t pos = 0;
+
+	padded_list(&l, &list);
+	assert_int_equal(imacarry_replay_new(&h, &sha384, 1), 0);
+	assert_int_equal(imacarry_replay_new_forms(&p, &sha384, &padded, 1), 0);
+	memset(start, 0x5a, sizeof(start));
+	memcpy(value, start, sizeof(value));
+	memcpy(want, start, sizeof(want));
+	/* Nothing extended yet: no digest to follow. */
+	assert_int_equal(imacarry_replay_extend_value(h, sha384, value, 48),
+			 -IMACARRY_ERR_BADARG);
+	while (imacarry_list_next(&list, &pos, &e, NULL) > 0) {
+		struct imacarry_replay *from = e.index ? h : p;
+
+		assert_int_equal(imacarry_replay_extend(h, &list, &e), 0);
+		assert_int_equal(imacarry_replay_extend(p, &list, &e), 0);
+		assert_int_equal(imacarry_replay_extend_value(from, sha384,
+							      value, 48), 0);
+		memset(th, 0, sizeof(th));
+		if (e.violation) {
+			memset(th, 0xff, 48);
+		} else if (!e.index) {
+			memcpy(th, e.digest, 20);
+		} else if (e.legacy_ima) {
+			memset(pad, 0, sizeof(pad));
+			memcpy(pad, e.field[1].data, e.field[1].len);
+			md2(EVP_sha384(), e.field[0].data, 20, pad, 256, th);
+		} else {
+			md2(EVP_sha384(), e.data, e.data_len, NULL, 0, th);
+		}
+		md2(EVP_sha384(), want, 48, th, 48, want);
+		assert_memory_equal(value, want, 48);
+	}
+	assert_true(memcmp(value, start, 48));
+	/* The replay's own PCRs are not the caller's value. */
+	assert_int_equal(imacarry_replay_get(h, sha384, 10, pcr, 48), 48);
+	assert_true(memcmp(pcr, value, 48));
+
+	assert_int_equal(imacarry_replay_extend_value(NULL, sha384, value, 48),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_replay_extend_value(h, sha384, NULL, 48),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_replay_extend_value(h, IMACARRY_ALGO_SHA256,
+						      value, 32),
+			 -IMACARRY_ERR_ALGO);
+	assert_int_equal(imacarry_replay_extend_value(h, sha384, value, 32),
+			 -IMACARRY_ERR_BADLEN);
+	/* A failed extend leaves no digest behind to follow. */
+	e.pcr = IMACARRY_PCR_MAX;
+	assert_int_equal(imacarry_replay_extend(h, &list, &e),
+			 -IMACARRY_ERR_PCR);
+	memcpy(want, value, sizeof(want));
+	assert_int_equal(imacarry_replay_extend_value(h, sha384, value, 48),
+			 -IMACARRY_ERR_BADARG);
+	assert_memory_equal(value, want, 48);
+	imacarry_replay_free(h);
+	imacarry_replay_free(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -592,6 +665,7 @@ int main(void)
 		cmocka_unit_test(test_padded_fixtures),
 		cmocka_unit_test(test_padded_rules),
 		cmocka_unit_test(test_forms_args),
+		cmocka_unit_test(test_extend_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
