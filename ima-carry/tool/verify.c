@@ -22,9 +22,11 @@ static const char usage[] =
 	"Replay a list and compare it with PCR values; exit 0 only if every bank\n"
 	"matches and every template digest matches its data. A bank matches in\n"
 	"its own hash or as zero-padded SHA-1, which is what a kernel that had\n"
-	"no such hash at IMA init extends; which one is said. On a mismatch, say\n"
-	"whether the list has entries the PCR value had not seen yet (the quote\n"
-	"was taken earlier) or lacks measurements (the load->execute gap).\n"
+	"no such hash at IMA init extends, or, in a list carried across soft\n"
+	"reboots, each boot (from its boot_aggregate) in either form; which one\n"
+	"is said. On a mismatch, say whether the list has entries the PCR value\n"
+	"had not seen yet (the quote was taken earlier) or lacks measurements\n"
+	"(the load->execute gap).\n"
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
@@ -69,6 +71,67 @@ struct verify {
 	unsigned int nbanks;
 	struct imacarry_replay *r[IMACARRY_FORM__MAX];
 	bool tpm;
+	unsigned int nboots;	/* boot_aggregate entries, the first one too */
+	struct search *search[IMACARRY_ALGO__MAX];	/* by bank index */
+};
+
+/*
+ * A chained list (kexec carrying it from kernel to kernel) can hold boots
+ * whose kernels extended a bank in different forms: Debian's 6.1 extends
+ * sha384 padded, its 6.12 natively. Each boot is then in one form, so a
+ * bank that matches in neither whole-list form is searched per boot: the
+ * set of PCR values reachable after each boot, every boot in either form.
+ *
+ * Extends are sequential (PCR = H(PCR || d)), so a boot's part cannot be
+ * summed up and combined later: each boot is replayed from every value
+ * reachable before it. That happens in one more walk of the list, taken
+ * only for such banks: each entry's template digest is hashed once per
+ * form (imacarry_replay_extend()), and every candidate value is extended
+ * with it (imacarry_replay_extend_value()), which costs one extend per
+ * candidate and entry. Memory is allocated per boot, never per entry: the
+ * candidate values of the boot being walked, and each boot's step record
+ * (which value and form each surviving value came from), to name the forms.
+ * Values that coincide are merged, yet k boots still reach up to 2^k
+ * values: SEARCH_STATES bounds it.
+ */
+#define SEARCH_STATES	4096
+#define FORM_EITHER	IMACARRY_FORM__MAX	/* both forms extend the same */
+
+/* How one value after a boot was reached: from which value before it. */
+struct step {
+	unsigned int parent;	/* index into the previous boot's values */
+	unsigned int form;	/* enum imacarry_form, or FORM_EITHER */
+};
+
+/* Where a candidate first passed through an expected value. */
+struct search_seen {
+	bool reached;
+	uint64_t reached_at;	/* entry index */
+	uint64_t extra;		/* extends of the PCR after it */
+	unsigned int boot;	/* 1-based */
+	unsigned int cand;
+};
+
+struct search {
+	unsigned int b;			/* index into v->banks */
+	size_t size;			/* the bank's digest size */
+	unsigned int nslots;		/* the compared PCRs, one slot each */
+	int slot[IMACARRY_PCR_MAX];	/* PCR -> slot, -1 if not compared */
+	unsigned int pcr[IMACARRY_PCR_MAX];	/* slot -> PCR */
+	bool over;			/* gave up: over SEARCH_STATES */
+	unsigned int total;		/* boots in the list */
+	/*
+	 * Boot nboots's candidates: candidate j is value j / 2 after the boot
+	 * before (hist[nboots - 1]) with this boot in form j % 2.
+	 */
+	unsigned int nboots;
+	unsigned int ncand;
+	uint8_t *cand;			/* ncand * nslots * size bytes */
+	struct step **hist;		/* hist[i]: the values after boot i */
+	unsigned int *nhist;
+	struct search_seen seen[IMACARRY_PCR_MAX];	/* by slot */
+	bool matched;
+	unsigned int match;		/* the matching candidate */
 };
 
 /* The text that says a value is of the padded form. */
@@ -291,6 +354,32 @@ static void track(struct verify *v, unsigned int pcr,
 	}
 }
 
+/*
+ * A boot's first entry: the first of the list, or the one a kernel measures
+ * first of all (ima_add_boot_aggregate()), whatever its template. Files are
+ * measured by path, so no file is named so.
+ */
+static bool boot_start(const struct imacarry_entry *e)
+{
+	static const char name[] = "boot_aggregate";
+	const struct imacarry_field *f;
+	unsigned int i;
+	uint32_t len;
+
+	if (!e->index)
+		return true;
+	for (i = 0; i < e->nfields; i++) {
+		if (e->field_id[i] != IMACARRY_FIELD_N_NG &&
+		    e->field_id[i] != IMACARRY_FIELD_N)
+			continue;
+		f = &e->field[i];
+		/* n-ng ends in its NUL, the 'ima' template's n does not. */
+		len = f->len && !f->data[f->len - 1] ? f->len - 1 : f->len;
+		return len == sizeof(name) - 1 && !memcmp(f->data, name, len);
+	}
+	return false;
+}
+
 /* One pass: extend, then compare the PCR just extended. */
 static int walk(struct verify *v, struct tool_input *in, unsigned int *bad,
 		uint64_t *count)
@@ -307,6 +396,7 @@ static int walk(struct verify *v, struct tool_input *in, unsigned int *bad,
 	memset(&e, 0, sizeof(e));
 	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
 		n++;
+		v->nboots += boot_start(&e);
 		ret = imacarry_replay_extend(v->r[IMACARRY_FORM_HASH],
 					     &in->list, &e);
 		if (padded && (ret == 0 || ret == -IMACARRY_ERR_DIGEST)) {
@@ -378,6 +468,366 @@ static bool bank_matches(const struct verify *v, unsigned int b,
 	return true;
 }
 
+static void search_free(struct search *s, unsigned int nboots)
+{
+	unsigned int i;
+
+	if (!s)
+		return;
+	for (i = 0; s->hist && i <= nboots; i++)
+		free(s->hist[i]);
+	free(s->hist);
+	free(s->nhist);
+	free(s->cand);
+	free(s);
+}
+
+/* Boot 1's candidates: both forms from all zeros, as a PCR starts. */
+static struct search *search_new(const struct verify *v, unsigned int b)
+{
+	struct search *s = calloc(1, sizeof(*s));
+	unsigned int pcr;
+
+	if (!s)
+		return NULL;
+	s->b = b;
+	s->size = imacarry_algo_size(v->banks[b]);
+	for (pcr = 0; pcr < IMACARRY_PCR_MAX; pcr++) {
+		s->slot[pcr] = -1;
+		if (!compared(v, b, pcr))
+			continue;
+		s->slot[pcr] = (int)s->nslots;
+		s->pcr[s->nslots++] = pcr;
+	}
+	s->total = v->nboots;
+	s->nboots = 1;
+	s->ncand = 2;
+	s->hist = calloc(v->nboots + 1, sizeof(*s->hist));
+	s->nhist = calloc(v->nboots + 1, sizeof(*s->nhist));
+	s->cand = calloc(s->ncand, s->nslots * s->size);
+	if (!s->hist || !s->nhist || !s->cand) {
+		search_free(s, v->nboots);
+		return NULL;
+	}
+	return s;
+}
+
+/* Candidate @j's value of slot @slot. */
+static uint8_t *cand_at(const struct search *s, unsigned int j,
+			unsigned int slot)
+{
+	return s->cand + ((size_t)j * s->nslots + slot) * s->size;
+}
+
+struct cand_key {
+	const uint8_t *val;
+	size_t len;
+	unsigned int cand;
+};
+
+/* By value, then by candidate: the first of equal ones comes first. */
+static int cand_cmp(const void *a, const void *b)
+{
+	const struct cand_key *x = a, *y = b;
+	int c = memcmp(x->val, y->val, x->len);
+
+	if (c)
+		return c;
+	return x->cand < y->cand ? -1 : x->cand > y->cand;
+}
+
+/*
+ * A new boot starts: the candidates become the values after the boot that
+ * ended (equal ones merged), and each of them starts this boot in either
+ * form. Returns 0 or -1 (out of memory); sets s->over past the bound.
+ */
+static int search_next_boot(struct search *s)
+{
+	size_t w = s->nslots * s->size;
+	struct cand_key *keys;
+	struct step *st;
+	uint8_t *cand = NULL;
+	unsigned int i, j, n = 0;
+
+	keys = malloc(s->ncand * sizeof(*keys));
+	st = malloc(s->ncand * sizeof(*st));
+	if (!keys || !st)
+		goto fail;
+	for (j = 0; j < s->ncand; j++) {
+		keys[j].val = cand_at(s, j, 0);
+		keys[j].len = w;
+		keys[j].cand = j;
+	}
+	qsort(keys, s->ncand, sizeof(*keys), cand_cmp);
+	for (i = 0; i < s->ncand; i = j) {
+		st[n].parent = keys[i].cand / 2;
+		st[n].form = keys[i].cand % 2;
+		/* Only violations alone extend the same in both forms. */
+		for (j = i + 1; j < s->ncand &&
+		     !memcmp(keys[i].val, keys[j].val, w); j++)
+			if (keys[j].cand / 2 == keys[i].cand / 2)
+				st[n].form = FORM_EITHER;
+		keys[n++].val = keys[i].val;
+	}
+	if (2 * n > SEARCH_STATES) {
+		s->over = true;
+		free(keys);
+		free(st);
+		free(s->cand);
+		s->cand = NULL;
+		return 0;
+	}
+	cand = malloc(2 * n * w);
+	if (!cand)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		memcpy(cand + 2 * i * w, keys[i].val, w);
+		memcpy(cand + (2 * i + 1) * w, keys[i].val, w);
+	}
+	s->hist[s->nboots] = st;
+	s->nhist[s->nboots] = n;
+	s->nboots++;
+	free(s->cand);
+	s->cand = cand;
+	s->ncand = 2 * n;
+	free(keys);
+	return 0;
+fail:
+	free(keys);
+	free(st);
+	tool_err("%s", imacarry_strerror(-IMACARRY_ERR_NOMEM));
+	return -1;
+}
+
+/* Extends every candidate with @e's digest in its form; notes a reach. */
+static int search_extend(const struct verify *v, struct search *s,
+			 struct imacarry_replay *const *r,
+			 const struct imacarry_entry *e)
+{
+	enum imacarry_algo algo = v->banks[s->b];
+	const uint8_t *want = v->exp[algo][e->pcr].value;
+	struct search_seen *seen;
+	unsigned int j;
+	uint8_t *val;
+	int slot = s->slot[e->pcr], ret;
+
+	if (slot < 0)
+		return 0;
+	seen = &s->seen[slot];
+	if (seen->reached)
+		seen->extra++;
+	for (j = 0; j < s->ncand; j++) {
+		val = cand_at(s, j, (unsigned int)slot);
+		ret = imacarry_replay_extend_value(r[j % 2], algo, val,
+						   s->size);
+		if (ret < 0) {
+			tool_err("replay: %s", imacarry_strerror(ret));
+			return -1;
+		}
+		if (seen->reached || memcmp(val, want, s->size))
+			continue;
+		seen->reached = true;
+		seen->reached_at = e->index;
+		seen->boot = s->nboots;
+		seen->cand = j;
+	}
+	return 0;
+}
+
+/* The last boot's candidates: one whose every compared PCR matches? */
+static void search_end(const struct verify *v, struct search *s)
+{
+	const struct expect *x;
+	unsigned int j, slot;
+
+	for (j = 0; j < s->ncand; j++) {
+		for (slot = 0; slot < s->nslots; slot++) {
+			x = &v->exp[v->banks[s->b]][s->pcr[slot]];
+			if (memcmp(cand_at(s, j, slot), x->value, s->size))
+				break;
+		}
+		if (slot == s->nslots) {
+			s->matched = true;
+			s->match = j;
+			return;
+		}
+	}
+}
+
+/*
+ * One more walk of the list for the banks to search: both forms' digests
+ * of each entry once, every candidate extended with them. Digest checks
+ * were reported by the first walk.
+ */
+static int search_walk(struct verify *v, struct tool_input *in)
+{
+	struct imacarry_replay *r[IMACARRY_FORM__MAX] = { NULL };
+	enum imacarry_algo banks[IMACARRY_ALGO__MAX];
+	enum imacarry_form forms[IMACARRY_ALGO__MAX];
+	struct imacarry_where w = { 0 };
+	struct imacarry_entry e;
+	struct search *s;
+	uint64_t pos = 0;
+	unsigned int b, f, n = 0;
+	int ret, next;
+
+	for (b = 0; b < v->nbanks; b++) {
+		if (!v->search[b])
+			continue;
+		banks[n] = v->banks[b];
+		forms[n++] = IMACARRY_FORM_PADDED_SHA1;
+	}
+	ret = imacarry_replay_new(&r[IMACARRY_FORM_HASH], banks, n);
+	if (ret == 0)
+		ret = imacarry_replay_new_forms(&r[IMACARRY_FORM_PADDED_SHA1],
+						banks, forms, n);
+	if (ret < 0) {
+		tool_err("replay: %s", imacarry_strerror(ret));
+		goto out;
+	}
+	memset(&e, 0, sizeof(e));
+	while ((next = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
+		for (f = 0; f < IMACARRY_FORM__MAX; f++) {
+			ret = imacarry_replay_extend(r[f], &in->list, &e);
+			if (ret < 0 && ret != -IMACARRY_ERR_DIGEST) {
+				tool_err_at(in->name, ret, NULL, false);
+				goto out;
+			}
+		}
+		ret = 0;
+		for (b = 0; b < v->nbanks && ret == 0; b++) {
+			s = v->search[b];
+			if (!s || s->over)
+				continue;
+			if (e.index && boot_start(&e))
+				ret = search_next_boot(s);
+			if (ret == 0 && !s->over)
+				ret = search_extend(v, s, r, &e);
+		}
+		if (ret < 0)
+			goto out;
+	}
+	if (next < 0) {
+		tool_input_err(in, next, &w);
+		ret = -1;
+		goto out;
+	}
+	for (b = 0; b < v->nbanks; b++)
+		if (v->search[b] && !v->search[b]->over)
+			search_end(v, v->search[b]);
+out:
+	for (f = 0; f < IMACARRY_FORM__MAX; f++)
+		imacarry_replay_free(r[f]);
+	return ret < 0 ? -1 : 0;
+}
+
+/*
+ * Banks of another size than SHA-1's that match in neither whole-list
+ * form, in a list of more than one boot, are searched per boot.
+ */
+static int search_banks(struct verify *v, struct tool_input *in)
+{
+	unsigned int b;
+	bool any = false;
+
+	if (v->nboots < 2)
+		return 0;
+	for (b = 0; b < v->nbanks; b++) {
+		if (imacarry_algo_size(v->banks[b]) == IMACARRY_SHA1_SIZE ||
+		    bank_matches(v, b, IMACARRY_FORM_HASH) ||
+		    bank_matches(v, b, IMACARRY_FORM_PADDED_SHA1))
+			continue;
+		v->search[b] = search_new(v, b);
+		if (!v->search[b]) {
+			tool_err("%s", imacarry_strerror(-IMACARRY_ERR_NOMEM));
+			return -1;
+		}
+		any = true;
+	}
+	return any ? search_walk(v, in) : 0;
+}
+
+/* The forms of boots 1..@boot that candidate @cand of boot @boot took. */
+static void search_trace(const struct search *s, unsigned int boot,
+			 unsigned int cand, unsigned int *forms)
+{
+	unsigned int m = cand / 2, i;
+
+	forms[boot - 1] = cand % 2;
+	for (i = boot - 1; i >= 1; i--) {
+		forms[i - 1] = s->hist[i][m].form;
+		m = s->hist[i][m].parent;
+	}
+}
+
+/*
+ * "boots 1-2 as zero-padded SHA-1, boots 3-4 in sha384" into @buf; sets
+ * *@npadded to the number of boots in the padded form.
+ */
+static void forms_text(const unsigned int *forms, unsigned int n,
+		       const char *alg, char *buf, size_t size,
+		       unsigned int *npadded)
+{
+	static const char *const as[] = {
+		[IMACARRY_FORM_HASH] = "in ",
+		[IMACARRY_FORM_PADDED_SHA1] = "as " PADDED_TEXT,
+		[FORM_EITHER] = "either way",
+	};
+	unsigned int i, j;
+	size_t len = 0;
+	int k;
+
+	*npadded = 0;
+	buf[0] = '\0';
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && forms[j] == forms[i]; j++)
+			;
+		if (forms[i] == IMACARRY_FORM_PADDED_SHA1)
+			*npadded += j - i;
+		if (j - i == 1)
+			k = snprintf(buf + len, size - len, "%sboot %u %s%s",
+				     i ? ", " : "", i + 1, as[forms[i]],
+				     forms[i] == IMACARRY_FORM_HASH ? alg : "");
+		else
+			k = snprintf(buf + len, size - len, "%sboots %u-%u %s%s",
+				     i ? ", " : "", i + 1, j, as[forms[i]],
+				     forms[i] == IMACARRY_FORM_HASH ? alg : "");
+		if (k < 0 || (size_t)k >= size - len)
+			return;
+		len += (size_t)k;
+	}
+}
+
+/* The match line of a bank whose boots are in different forms. */
+static void search_matched(const struct verify *v,
+			   const struct tool_input *in, const struct search *s)
+{
+	const char *alg = imacarry_algo_name(v->banks[s->b]);
+	unsigned int *forms, npadded, j = s->match, slot;
+	char text[1024];
+	bool either = true;
+
+	if (tool_quiet)
+		return;
+	forms = malloc(s->nboots * sizeof(*forms));
+	if (!forms) {
+		tool_err("%s", imacarry_strerror(-IMACARRY_ERR_NOMEM));
+		return;
+	}
+	search_trace(s, s->nboots, j, forms);
+	/* Its sibling may match too: the last boot is then either way. */
+	for (slot = 0; slot < s->nslots; slot++)
+		either &= !memcmp(cand_at(s, j, slot), cand_at(s, j ^ 1, slot),
+				  s->size);
+	if (either)
+		forms[s->nboots - 1] = FORM_EITHER;
+	forms_text(forms, s->nboots, alg, text, sizeof(text), &npadded);
+	printf("%s: %s: matches, %s: the kernel had no %s at IMA init in %s\n",
+	       in->name, alg, text, alg,
+	       npadded == 1 ? "that boot" : "those boots");
+	free(forms);
+}
+
 /*
  * The form to explain a mismatch in: padded only if the padded replay
  * passed through a value and the bank's own hash never did, so that a
@@ -400,14 +850,50 @@ static enum imacarry_form diagnosis_form(const struct verify *v,
 	return !hash && padded ? IMACARRY_FORM_PADDED_SHA1 : IMACARRY_FORM_HASH;
 }
 
+/*
+ * A candidate of the per-boot search passed through the value: "with boots
+ * 1-2 as zero-padded SHA-1, boot 3 in sha384, the list has N extra ...".
+ */
+static bool diagnose_search(const struct tool_input *in, const char *alg,
+			    unsigned int pcr, const struct search *s)
+{
+	const struct search_seen *seen;
+	unsigned int *forms, npadded;
+	char text[1024];
+
+	if (!s || s->over || s->slot[pcr] < 0)
+		return false;
+	seen = &s->seen[s->slot[pcr]];
+	if (!seen->reached)
+		return false;
+	forms = malloc(seen->boot * sizeof(*forms));
+	if (!forms)
+		return false;
+	search_trace(s, seen->boot, seen->cand, forms);
+	forms_text(forms, seen->boot, alg, text, sizeof(text), &npadded);
+	free(forms);
+	tool_err("%s: bank %s PCR %u: with %s, the list has %llu extra entries after entry %llu; the quote was taken earlier",
+		 in->name, alg, pcr, text, (unsigned long long)seen->extra,
+		 (unsigned long long)seen->reached_at);
+	return true;
+}
+
 static void diagnose(const struct tool_input *in, const char *alg,
 		     unsigned int pcr, const struct expect *x,
-		     enum imacarry_form f)
+		     enum imacarry_form f, const struct search *search)
 {
 	const struct seen *s = &x->seen[f];
 	const char *as = f == IMACARRY_FORM_HASH ? "" :
 			 "as " PADDED_TEXT ", ";
 
+	if (!s->reached && diagnose_search(in, alg, pcr, search))
+		return;
+	/* Not searched through: a gap and mixed forms look the same. */
+	if (!s->reached && search && search->over) {
+		tool_err("%s: bank %s: the list is missing measurements, or its %u boots extended the bank in different forms: each boot in either form would be more than %d PCR values to follow, not tried",
+			 in->name, alg, search->total, SEARCH_STATES);
+		return;
+	}
 	if (s->reached && s->at_start)
 		tool_err("%s: bank %s PCR %u: %sthe list has %llu extra entries from its start; the quote was taken before any of them",
 			 in->name, alg, pcr, as, (unsigned long long)s->extra);
@@ -446,20 +932,22 @@ static unsigned int report(const struct verify *v,
 			 in->name, alg, pcr, v->source, got_hex,
 			 f == IMACARRY_FORM_HASH ? "" : " as " PADDED_TEXT,
 			 want_hex);
-		diagnose(in, alg, pcr, x, f);
+		diagnose(in, alg, pcr, x, f, v->search[b]);
 		bad++;
 	}
 	return bad;
 }
 
 /*
- * Compares final values, each bank in its own hash and then as padded
- * SHA-1; says which form matched; returns the number of mismatches.
+ * Compares final values, each bank in its own hash, then as padded SHA-1,
+ * then each boot in its form; says which matched; returns the number of
+ * mismatches.
  */
 static unsigned int compare(const struct verify *v,
 			    const struct tool_input *in)
 {
 	const enum imacarry_form padded = IMACARRY_FORM_PADDED_SHA1;
+	const struct search *s;
 	unsigned int b, bad = 0;
 	const char *alg;
 
@@ -471,6 +959,11 @@ static unsigned int compare(const struct verify *v,
 			if (!tool_quiet)
 				printf("%s: %s: matches, as " PADDED_TEXT ": the kernel had no %s at IMA init\n",
 				       in->name, alg, alg);
+			continue;
+		}
+		s = v->search[b];
+		if (s && s->matched) {
+			search_matched(v, in, s);
 			continue;
 		}
 		bad += report(v, in, b, diagnosis_form(v, b));
@@ -542,6 +1035,8 @@ static int do_verify(int argc, char *argv[])
 	ret = new_replays(v);
 	if (ret == 0)
 		ret = walk(v, &in, &bad, &n);
+	if (ret == 0)
+		ret = search_banks(v, &in);
 	if (ret == 0) {
 		mismatch = compare(v, &in);
 		if (!mismatch && !bad)
@@ -554,6 +1049,8 @@ static int do_verify(int argc, char *argv[])
 	}
 	for (f = 0; f < IMACARRY_FORM__MAX; f++)
 		imacarry_replay_free(v->r[f]);
+	for (f = 0; f < v->nbanks; f++)
+		search_free(v->search[f], v->nboots);
 	tool_input_close(&in);
 	free(v);
 	return ret < 0 ? TOOL_EXIT_INVALID : TOOL_EXIT_OK;

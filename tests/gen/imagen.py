@@ -16,16 +16,20 @@ standard library only.
       byte orders; DIR/INDEX lists them. STEM.padded.pcrs holds the PCR
       values of a kernel that had no sha256, sha384 or sha512 at IMA init.
   imagen.py [--template T] [--count N] [--violations F] [--digest-size N]
-            [--big-endian] [--seed S] [--padded BANKS] -o LIST
-            [--expect-ascii F] [--expect-pcrs F]
+            [--big-endian] [--seed S] [--padded BANKS] [--boots K]
+            [--padded-boots LIST] -o LIST [--expect-ascii F] [--expect-pcrs F]
       a synthetic list of N entries (the first one boot_aggregate) with
-      realistic paths and a fraction F of violations.
+      realistic paths and a fraction F of violations; with --boots K, a
+      chained list of K boots (kexec carried it), each starting with its
+      own boot_aggregate.
   imagen.py --render LIST [--digest-size N] [--big-endian] [--padded BANKS]
             [--expect-ascii F] [--expect-pcrs F]
       reads an existing list and writes what the kernel would show for it.
 
 --padded sha384,sha512 writes those banks' PCR values as a kernel extends
-them when it could not allocate their hash at IMA init.
+them when it could not allocate their hash at IMA init; with
+--padded-boots 1,2 only boots 1 and 2 did (Debian's 6.1 before a soft
+reboot into its 6.12), the others extended the banks in their own hash.
 """
 
 import argparse
@@ -68,11 +72,12 @@ def fields_of(template):
 class Entry:
     """One measurement: PCR, template name, field values, violation flag."""
 
-    def __init__(self, pcr, template, fields, violation=False):
+    def __init__(self, pcr, template, fields, violation=False, boot=1):
         self.pcr = pcr
         self.template = template
         self.fields = fields
         self.violation = violation
+        self.boot = boot
         assert len(fields) == len(fields_of(template)), template
 
 
@@ -168,18 +173,24 @@ def ascii_line(e, o, digest):
 # ---- PCR replay, from ima_add_template_entry() and ima_pcr_extend() ----
 
 class Pcrs:
-    def __init__(self, padded=()):
+    """padded_boots: the boots (Entry.boot) that extend padded; None: all."""
+
+    def __init__(self, padded=(), padded_boots=None):
         self.v = {b: {} for b in BANKS}
         self.padded = padded
+        self.padded_boots = padded_boots
 
     def extend(self, e, o):
+        padded = self.padded
+        if self.padded_boots is not None and e.boot not in self.padded_boots:
+            padded = ()
         for bank in BANKS:
             size = hashlib.new(bank).digest_size
             if e.violation:
                 # ima_init_digests(): 0xff of the bank's full size, padded
                 # or not, for every algorithm the kernel can name.
                 th = b"\xff" * size
-            elif bank in self.padded:
+            elif bank in padded:
                 # ima_calc_field_array_hash(): no tfm for the bank, so the
                 # SHA-1 digest is copied into the zeroed digest buffer.
                 th = template_hash("sha1", e, o).ljust(size, b"\0")
@@ -198,13 +209,14 @@ class Pcrs:
 
 
 def write_all(entries, o, digest_size, out, ascii_out, pcrs_out,
-              padded=(), padded_out=None):
+              padded=(), padded_out=None, padded_boots=None):
     """With padded_out, pcrs_out holds every bank hashed in its own
     algorithm, and padded_out the values with the banks in padded extended
-    as padded SHA-1; without it, pcrs_out has those banks padded."""
+    as padded SHA-1; without it, pcrs_out has those banks padded (in the
+    boots padded_boots only, unless it is None)."""
     blob = bytearray()
     text = bytearray()
-    pcrs = Pcrs(() if padded_out else padded)
+    pcrs = Pcrs(() if padded_out else padded, padded_boots)
     ppcrs = Pcrs(padded)
     for e in entries:
         rec = record(e, o, digest_size)
@@ -415,17 +427,25 @@ def synth_entry(rng, template, i, violation, o):
     return Entry(10, template, vals, violation)
 
 
-def synth_entries(template, count, violations, seed, o):
+def synth_entries(template, count, violations, seed, o, boots=1):
+    """Boot b (1-based) starts at entry (b - 1) * count // boots with its
+    own boot_aggregate, as each kernel of a kexec chain measures first."""
     rng = random.Random(seed)
+    starts = {b * count // boots: b + 1 for b in range(boots)}
+    boot = 1
     for i in range(count):
-        if i == 0 and template != "ima":
-            vals = [d_ng("sha256", fdigest("sha256", "boot")),
+        boot = starts.get(i, boot)
+        if i in starts and template != "ima":
+            seed = "boot" if boot == 1 else "boot%d" % boot
+            vals = [d_ng("sha256", fdigest("sha256", seed)),
                     name_ng("boot_aggregate")]
             vals += [b""] * (len(fields_of(template)) - 2)
             if fields_of(template)[:2] == ["d-ng", "n-ng"]:
-                yield Entry(10, template, vals)
+                yield Entry(10, template, vals, boot=boot)
                 continue
-        yield synth_entry(rng, template, i, rng.random() < violations, o)
+        e = synth_entry(rng, template, i, rng.random() < violations, o)
+        e.boot = boot
+        yield e
 
 
 # ---- reading a list back, for --render ----
@@ -518,12 +538,28 @@ def main():
     ap.add_argument("--expect-pcrs", metavar="FILE")
     ap.add_argument("--padded", metavar="BANKS", default="",
                     help="comma-separated banks extended as padded SHA-1")
+    ap.add_argument("--boots", type=int, default=1, metavar="K",
+                    help="a chained list of K boots")
+    ap.add_argument("--padded-boots", metavar="LIST",
+                    help="comma-separated boots (1-based) in which the "
+                    "--padded banks were padded; default: every boot")
     args = ap.parse_args()
     o = Order(args.big_endian)
     padded = tuple(b for b in args.padded.split(",") if b)
     for b in padded:
         if b not in BANKS:
             ap.error("--padded: unknown bank %s" % b)
+    if not 1 <= args.boots <= args.count:
+        ap.error("--boots: 1 to --count")
+    padded_boots = None
+    if args.padded_boots is not None:
+        try:
+            padded_boots = {int(b) for b in args.padded_boots.split(",")
+                            if b}
+        except ValueError:
+            ap.error("--padded-boots: comma-separated boot numbers")
+        if not padded_boots <= set(range(1, args.boots + 1)):
+            ap.error("--padded-boots: boots are 1 to --boots")
 
     if args.fixtures:
         fixtures(args.fixtures)
@@ -541,9 +577,9 @@ def main():
     except KeyError as err:
         ap.error("unknown template field %s" % err)
     write_all(synth_entries(args.template, args.count, args.violations,
-                            args.seed, o),
+                            args.seed, o, args.boots),
               o, args.digest_size, args.output, args.expect_ascii,
-              args.expect_pcrs, padded)
+              args.expect_pcrs, padded, padded_boots=padded_boots)
     return 0
 
 

@@ -146,6 +146,99 @@ run 1 "$IC" verify --tpm "$T/tpmmix" "$T/l50.bin" && {
 	err_lines 2
 }
 
+# A list carried across soft reboots from Debian's 6.1 (sha384 and sha512
+# padded) into its 6.12 (native): boots 1-2 padded, 3-4 not. Neither whole
+# form replays it; each boot, from its boot_aggregate, in its form does.
+gen c4 --count 64 --boots 4 --padded sha384,sha512 --padded-boots 1,2
+gen c3 --count 48 --boots 3 --padded sha384,sha512 --padded-boots 1,2
+gen c4all --count 64 --boots 4
+same "$T/c4.bin" "$T/c4all.bin" "imagen.py --padded-boots list"
+head -c "$(wc -c <"$T/c3.bin")" "$T/c4.bin" | cmp -s - "$T/c3.bin" ||
+	{ echo "ERROR: imagen.py --boots prefix" >&2; exit 99; }
+[ "$(grep -c ' boot_aggregate$' "$T/c4.ascii")" -eq 4 ] ||
+	{ echo "ERROR: imagen.py --boots 4: not 4 boot_aggregate entries" >&2; exit 99; }
+tpm "$T/tpmc4" "$T/c4.pcrs"
+tpm "$T/tpmc3" "$T/c3.pcrs"
+# The fixture really mixes: sha384 and sha512 differ from both whole forms.
+gen c4pad --count 64 --boots 4 --padded sha384,sha512
+grep '^sha384 10 ' "$T/c4.pcrs" >"$T/c4.sha384"
+grep -qxFf "$T/c4.sha384" "$T/c4all.pcrs" "$T/c4pad.pcrs" &&
+	fail "imagen.py --padded-boots 1,2: sha384 is a whole-list form"
+checks=$((checks + 1))
+for src in "--tpm $T/tpmc4" "--pcrs $T/c4.pcrs"; do
+	run 0 "$IC" verify $src "$T/c4.bin" || continue
+	out_has "$T/c4.bin: sha384: matches, boots 1-2 as zero-padded SHA-1, boots 3-4 in sha384: the kernel had no sha384 at IMA init in those boots"
+	out_has "$T/c4.bin: sha512: matches, boots 1-2 as zero-padded SHA-1, boots 3-4 in sha512: the kernel had no sha512 at IMA init in those boots"
+	out_has "$T/c4.bin: ok: 64 entries match ${src#* } in sha1, sha256, sha384, sha512"
+	grep -qE 'sha(1|256): matches' "$T/out" && fail "sha1/sha256 called padded"
+	err_lines 0
+	checks=$((checks + 1))
+done
+run 0 "$IC" -q verify --tpm "$T/tpmc4" "$T/c4.bin" &&
+	{ [ -s "$T/out" ] && fail "-q verify printed"; err_lines 0; }
+# Two boots, the padded one second (a downgrade), one bank mixed; a carried
+# blob of it verifies the same.
+gen c2 --count 40 --boots 2 --padded sha384 --padded-boots 2
+run 0 "$IC" pack -q -o "$T/c2.blob" "$T/c2.bin"
+for f in "$T/c2.bin" "$T/c2.blob"; do
+	run 0 "$IC" verify --pcrs "$T/c2.pcrs" "$f" || continue
+	out_has "$f: sha384: matches, boot 1 in sha384, boot 2 as zero-padded SHA-1: the kernel had no sha384 at IMA init in that boot"
+	grep -q "sha512: matches" "$T/out" && fail "sha512 called padded"
+	out_has "$f: ok: 40 entries match"
+	checks=$((checks + 1))
+done
+# Alternating boots.
+gen c13 --count 64 --boots 4 --padded sha512 --padded-boots 1,3
+run 0 "$IC" verify --pcrs "$T/c13.pcrs" "$T/c13.bin" &&
+	out_has "sha512: matches, boot 1 as zero-padded SHA-1, boot 2 in sha512, boot 3 as zero-padded SHA-1, boot 4 in sha512: the kernel had no sha512 at IMA init in those boots"
+# A real gap in such a chain is still the gap, in every bank, and no bank
+# is put down to padding: boots 1-3 listed, the TPM saw boot 4 too.
+run 1 "$IC" verify --tpm "$T/tpmc4" "$T/c3.bin" && {
+	err_has "$T/c3.bin: bank sha384: the list is missing measurements — the load→execute gap"
+	err_has "$T/c3.bin: bank sha512: the list is missing measurements"
+	err_has "$T/c3.bin: bank sha256: the list is missing measurements"
+	err_lines 8
+	grep -q 'padded\|matches' "$T/out" "$T/err" && fail "a gap put down to padding"
+	checks=$((checks + 1))
+}
+# A quote taken after boot 3 of the chain: the extra entries, said in the
+# forms each boot took.
+run 1 "$IC" verify --tpm "$T/tpmc3" "$T/c4.bin" && {
+	err_has "$T/c4.bin: bank sha384 PCR 10: with boots 1-2 as zero-padded SHA-1, boot 3 in sha384, the list has 16 extra entries after entry 47; the quote was taken earlier"
+	err_has "$T/c4.bin: bank sha512 PCR 10: with boots 1-2 as zero-padded SHA-1, boot 3 in sha512, the list has 16 extra entries after entry 47"
+	err_has "$T/c4.bin: bank sha256 PCR 10: the list has 16 extra entries after entry 47; the quote was taken earlier"
+	grep -q 'missing' "$T/err" && fail "an earlier quote called a gap"
+	[ -s "$T/out" ] && fail "ok line on a mismatch"
+	checks=$((checks + 1))
+}
+# Forms that no choice per boot combines to: a sha384 value none reaches.
+cp -r "$T/tpmc4" "$T/tpmc4bad"
+printf '5A%.0s' $(seq 48) >"$T/tpmc4bad/pcr-sha384/10"
+run 1 "$IC" verify --tpm "$T/tpmc4bad" "$T/c4.bin" && {
+	out_has "sha512: matches, boots 1-2 as zero-padded SHA-1"
+	err_has "bank sha384: the list is missing measurements"
+	err_lines 2
+}
+# The other way round (an upgrade undone), and each bank in its own mix.
+gen r4 --count 64 --boots 4 --padded sha384,sha512 --padded-boots 3,4
+run 0 "$IC" verify --pcrs "$T/r4.pcrs" "$T/c4.bin" &&
+	out_has "sha384: matches, boots 1-2 in sha384, boots 3-4 as zero-padded SHA-1"
+{ grep -v '^sha384' "$T/c4.pcrs"; grep '^sha384' "$T/r4.pcrs"; } >"$T/c4r.pcrs"
+run 0 "$IC" verify --pcrs "$T/c4r.pcrs" "$T/c4.bin" && {
+	out_has "sha384: matches, boots 1-2 in sha384, boots 3-4 as zero-padded SHA-1"
+	out_has "sha512: matches, boots 1-2 as zero-padded SHA-1, boots 3-4 in sha512"
+}
+# Past the bound (13 boots: 8192 values) a bank is not searched, and a
+# mismatch is not called a gap for sure.
+gen c13b --count 30 --boots 13 --padded sha384 --padded-boots 1
+run 1 "$IC" verify --pcrs "$T/c13b.pcrs" "$T/c13b.bin" && {
+	err_has "$T/c13b.bin: bank sha384: the list is missing measurements, or its 13 boots extended the bank in different forms: each boot in either form would be more than 4096 PCR values to follow, not tried"
+	err_lines 2
+}
+gen c12 --count 30 --boots 12 --padded sha384 --padded-boots 1,12
+run 0 "$IC" verify --pcrs "$T/c12.pcrs" "$T/c12.bin" &&
+	out_has "sha384: matches, boot 1 as zero-padded SHA-1, boots 2-11 in sha384, boot 12 as zero-padded SHA-1: the kernel had no sha384 at IMA init in those boots"
+
 # Bad expectations are invalid input (exit 1) naming the file and line.
 printf 'sha1 10 %040d\nsha1 10 zz\n' 0 >"$T/bad1.pcrs"
 run 1 "$IC" verify --pcrs "$T/bad1.pcrs" "$T/l50.bin" &&
