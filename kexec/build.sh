@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # build.sh - build Debian's kexec-tools with the --ima-carry series
 #
-# usage: build.sh native|aarch64|x86_64 TOP_SRCDIR WORKDIR OUTDIR
+# usage: build.sh native|aarch64|x86_64|ppc64le|armhf TOP_SRCDIR WORKDIR OUTDIR
 #
 # Environment (set by kexec/local.mk from what automake knows, so that it
 # is written once): IMACARRY_VERSION, the package version; IMACARRY_LIB_SRCS
@@ -11,7 +11,7 @@
 #
 # 1. libimacarry for the target, compiled straight from the sources into
 #    WORKDIR/lib (no sub-configure, so in-tree and out-of-tree builds of
-#    this project both work). The static targets (aarch64, x86_64) also
+#    this project both work). The static targets (all but native) also
 #    link a static `ima-carry` tool, for QEMU guests.
 # 2. A private copy of it: the objects kexec needs, `ld -r` with Debian's
 #    libfdt.a and only imacarry_* left global, because kexec-tools links
@@ -23,7 +23,7 @@
 # Outputs: OUTDIR/kexec, and for the static targets also OUTDIR/ima-carry.
 set -eu
 
-[ $# -eq 4 ] || { echo "usage: $0 native|aarch64|x86_64 TOP_SRCDIR WORKDIR OUTDIR" >&2; exit 2; }
+[ $# -eq 4 ] || { echo "usage: $0 native|aarch64|x86_64|ppc64le|armhf TOP_SRCDIR WORKDIR OUTDIR" >&2; exit 2; }
 arch=$1
 top=$(cd "$2" && pwd)
 mkdir -p "$3" "$4"
@@ -68,6 +68,21 @@ x86_64)
 	cc=$host-gcc
 	tool_prefix=$host-
 	fdt_a=$($cc -print-file-name=libfdt.a)
+	static=-static
+	;;
+ppc64le|armhf)
+	# Debian's ppc64el or armhf zlib and libcrypto through multiarch,
+	# its libfdt unpacked (cross-deps.sh), as for aarch64.
+	case $arch in
+	ppc64le) host=powerpc64le-linux-gnu dpkg_arch=ppc64el ;;
+	armhf) host=arm-linux-gnueabihf dpkg_arch=armhf ;;
+	esac
+	cc=$host-gcc
+	tool_prefix=$host-
+	command -v "$cc" >/dev/null ||
+		{ echo "$0: $cc missing: apt-get install gcc-$host" >&2; exit 1; }
+	sysroot=$("$here/cross-deps.sh" "$dpkg_arch" "$cache/cross")
+	fdt_a=$sysroot/usr/lib/$host/libfdt.a
 	static=-static
 	;;
 *)

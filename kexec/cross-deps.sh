@@ -1,20 +1,30 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
-# cross-deps.sh - Debian's arm64 zlib, libcrypto and libfdt for static builds
+# cross-deps.sh - Debian's zlib, libcrypto and libfdt of another
+# architecture, for static cross builds
 #
-# usage: cross-deps.sh CACHEDIR
-# Prints a sysroot directory that holds usr/lib/aarch64-linux-gnu/libfdt.a.
+# usage: cross-deps.sh [ARCH] CACHEDIR
+# ARCH is a Debian architecture: arm64 (the default), ppc64el or armhf.
+# Prints a sysroot directory that holds usr/lib/TRIPLET/libfdt.a.
 #
-# zlib1g-dev and libssl-dev are Multi-Arch: same, so their arm64 builds
+# zlib1g-dev and libssl-dev are Multi-Arch: same, so their ARCH builds
 # install beside the amd64 ones and the cross compiler finds them in
-# /usr/lib/aarch64-linux-gnu. libfdt-dev is not: installing libfdt-dev:arm64
-# would remove the amd64 one, so its .deb is only unpacked into a cache dir.
+# /usr/lib/TRIPLET. libfdt-dev is not: installing libfdt-dev:ARCH would
+# remove the amd64 one, so its .deb is only unpacked into a cache dir.
 set -eu
 
-[ $# -eq 1 ] || { echo "usage: $0 CACHEDIR" >&2; exit 2; }
+case $# in
+1) arch=arm64 ;;
+2) arch=$1; shift ;;
+*) echo "usage: $0 [ARCH] CACHEDIR" >&2; exit 2 ;;
+esac
 cache=$1
-arch=arm64
-triplet=aarch64-linux-gnu
+case $arch in
+arm64) triplet=aarch64-linux-gnu ;;
+ppc64el) triplet=powerpc64le-linux-gnu ;;
+armhf) triplet=arm-linux-gnueabihf ;;
+*) echo "$0: unknown architecture '$arch' (arm64, ppc64el, armhf)" >&2; exit 2 ;;
+esac
 
 need_root() {
 	[ "$(id -u)" -eq 0 ] && return 0
@@ -47,7 +57,7 @@ if [ -n "$missing" ]; then
 	}
 fi
 
-# libfdt-dev:arm64, unpacked, keyed on the amd64 version so both match.
+# libfdt-dev:$arch, unpacked, keyed on the amd64 version so both match.
 ver=$(dpkg-query -W -f='${Version}' libfdt-dev)
 root=$cache/libfdt-dev-$arch-$ver
 if [ ! -f "$root/usr/lib/$triplet/libfdt.a" ]; then

@@ -6,6 +6,10 @@
 #                         static, for the QEMU guest's initramfs
 #   make kexec-x86_64     kexec/out/x86_64/kexec and kexec/out/x86_64/ima-carry,
 #                         static, likewise
+#   make kexec-ppc64le    kexec/out/ppc64le/{kexec,ima-carry}, static, for the
+#                         ppc64le (pseries) guest; not part of make kexec
+#   make kexec-armhf      kexec/out/armhf/{kexec,ima-carry}, static, for the
+#                         32-bit arm (virt) guest; not part of make kexec
 #   make kexec-2.0.29     kexec/out/2.0.29/{kexec,aarch64/kexec}: the series
 #                         generated for Debian 13's kexec-tools 2.0.29 (stretch)
 #   make series           regenerate kexec/patches* and kernel-patch/*/ from
@@ -58,10 +62,22 @@ kexec/out/x86_64/kexec: $(KEXEC_DEPS) $(ima_carry_tool_ima_carry_SOURCES)
 	$(AM_V_GEN)$(KEXEC_BUILD) x86_64 $(top_srcdir) kexec/x86_64 \
 		kexec/out/x86_64
 
+kexec/out/ppc64le/kexec: $(KEXEC_DEPS) $(ima_carry_tool_ima_carry_SOURCES)
+	$(AM_V_GEN)$(KEXEC_BUILD) ppc64le $(top_srcdir) kexec/ppc64le \
+		kexec/out/ppc64le
+
+kexec/out/armhf/kexec: $(KEXEC_DEPS) $(ima_carry_tool_ima_carry_SOURCES)
+	$(AM_V_GEN)$(KEXEC_BUILD) armhf $(top_srcdir) kexec/armhf \
+		kexec/out/armhf
+
 # The same build.sh run writes both binaries of a static target.
 kexec/out/aarch64/ima-carry: kexec/out/aarch64/kexec
 	@test -f $@ || { echo "$@ was not built" >&2; exit 1; }
 kexec/out/x86_64/ima-carry: kexec/out/x86_64/kexec
+	@test -f $@ || { echo "$@ was not built" >&2; exit 1; }
+kexec/out/ppc64le/ima-carry: kexec/out/ppc64le/kexec
+	@test -f $@ || { echo "$@ was not built" >&2; exit 1; }
+kexec/out/armhf/ima-carry: kexec/out/armhf/kexec
 	@test -f $@ || { echo "$@ was not built" >&2; exit 1; }
 
 # Stretch: the same series generated for Debian 13's kexec-tools 2.0.29 (not in
@@ -87,14 +103,18 @@ kexec-2.0.29: kexec/out/2.0.29/kexec kexec/out/2.0.29/aarch64/kexec
 kexec-native: kexec/out/kexec
 kexec-aarch64: kexec/out/aarch64/kexec kexec/out/aarch64/ima-carry
 kexec-x86_64: kexec/out/x86_64/kexec kexec/out/x86_64/ima-carry
+kexec-ppc64le: kexec/out/ppc64le/kexec kexec/out/ppc64le/ima-carry
+kexec-armhf: kexec/out/armhf/kexec kexec/out/armhf/ima-carry
 kexec: kexec-native kexec-aarch64 kexec-x86_64
 
 clean-local: clean-local-kexec
 clean-local-kexec:
-	-rm -rf kexec/native kexec/aarch64 kexec/x86_64 kexec/2.0.29 kexec/out \
+	-rm -rf kexec/native kexec/aarch64 kexec/x86_64 kexec/ppc64le \
+		kexec/armhf kexec/2.0.29 kexec/out \
 		kexec/.build.lock
 
 PHONY_TARGETS += kexec kexec-native kexec-aarch64 kexec-x86_64 kexec-2.0.29 \
+	kexec-ppc64le kexec-armhf \
 	clean-local-kexec
 
 include tests/kexec/local.mk
