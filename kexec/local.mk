@@ -24,14 +24,16 @@ KEXEC_EDITS = \
 	kexec/series/0002-ima-carry.edit \
 	kexec/series/0003-dry-run.edit \
 	kexec/series/0004-record.edit \
-	kexec/series/0005-kexec-buffer.edit
+	kexec/series/0005-kexec-buffer.edit \
+	kexec/series/0008-arm-ima-carry.edit
 EXTRA_DIST += $(KEXEC_GLUE) $(KEXEC_EDITS)
 KEXEC_PATCHES = \
 	kexec/patches/0001-kexec-remove-stale-IMA-carriers-from-the-next-kernel.patch \
 	kexec/patches/0002-kexec-add-ima-carry-to-carry-the-IMA-measurement-lis.patch \
 	kexec/patches/0003-kexec-add-dry-run-to-stop-right-before-kexec_load.patch \
 	kexec/patches/0004-kexec-record-an-ima-carry-load-for-a-refresh-at-shut.patch \
-	kexec/patches/0005-kexec-carry-the-IMA-list-where-unmodified-kernels-re.patch
+	kexec/patches/0005-kexec-carry-the-IMA-list-where-unmodified-kernels-re.patch \
+	kexec/patches/0006-kexec-carry-the-IMA-list-on-32-bit-arm-too.patch
 KEXEC_SH = kexec/build.sh kexec/fetch-source.sh kexec/cross-deps.sh \
 	kexec/kexec-tools.sh
 EXTRA_DIST += $(KEXEC_PATCHES) $(KEXEC_SH) kexec/README.md
@@ -87,7 +89,8 @@ KEXEC_PATCHES_2029 = \
 	kexec/patches-2.0.29/0002-kexec-add-ima-carry-to-carry-the-IMA-measurement-lis.patch \
 	kexec/patches-2.0.29/0003-kexec-add-dry-run-to-stop-right-before-kexec_load.patch \
 	kexec/patches-2.0.29/0004-kexec-record-an-ima-carry-load-for-a-refresh-at-shut.patch \
-	kexec/patches-2.0.29/0005-kexec-carry-the-IMA-list-where-unmodified-kernels-re.patch
+	kexec/patches-2.0.29/0005-kexec-carry-the-IMA-list-where-unmodified-kernels-re.patch \
+	kexec/patches-2.0.29/0006-kexec-carry-the-IMA-list-on-32-bit-arm-too.patch
 EXTRA_DIST += $(KEXEC_PATCHES_2029)
 
 kexec/out/2.0.29/kexec: $(KEXEC_DEPS) $(KEXEC_PATCHES_2029)
