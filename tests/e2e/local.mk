@@ -3,7 +3,8 @@
 #   make demo   scenario 1 told as a story: PCR 10 before, what was carried,
 #               PCR 10 after, replay = TPM (DEMO=x86_64: x86-carry1.sh on
 #               Debian's stock amd64 kernel; DEMO=all: both)
-#   make e2e    every scenario below
+#   make e2e    every scenario below (x86-kaslr.sh and x86-biglist.sh at
+#               full size: E2E_KASLR_BOOTS=21, E2E_X86_BIG=100000)
 # Both leave tests/e2e/out/{Image,kexec,ima-carry} (arm64, static) for reuse.
 # The kernel and ccache are cached under /var/cache/ima-carry (build-kernel.sh).
 # The x86-* scenarios (lib-x86.sh) boot Debian's stock amd64 kernels under
@@ -22,13 +23,15 @@ E2E_TESTS = \
 	tests/e2e/buffer-stock.sh \
 	tests/e2e/x86-control.sh \
 	tests/e2e/x86-carry1.sh \
-	tests/e2e/x86-carry3.sh
+	tests/e2e/x86-carry3.sh \
+	tests/e2e/x86-kaslr.sh \
+	tests/e2e/x86-biglist.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS) tests/e2e/build-kernel.sh \
 	tests/e2e/debian-kexec.sh tests/e2e/demo.sh \
 	tests/e2e/debian-kernel.sh
 EXTRA_DIST += tests/e2e/lib.sh tests/e2e/guest-init tests/e2e/kernel.config \
-	tests/e2e/lib-x86.sh tests/e2e/guest-x86
+	tests/e2e/lib-x86.sh tests/e2e/guest-x86 tests/e2e/x86-measure.c
 
 # The guest's static aarch64 kexec and ima-carry come from kexec/local.mk;
 # the scenarios take them from tests/e2e/out, like everyone else.  The stamp
@@ -65,8 +68,12 @@ demo: all
 	$(MAKE) $(AM_MAKEFLAGS) $$st && \
 	$(E2E_ENV) $(SHELL) $(top_srcdir)/tests/e2e/demo.sh '$(DEMO)'
 
+# make check runs the two long x86 scenarios small (x86-kaslr.sh: 6 boots,
+# x86-biglist.sh: 20k entries); make e2e at full size unless told otherwise.
+E2E_FULL = E2E_KASLR_BOOTS=$${E2E_KASLR_BOOTS:-21} \
+	E2E_X86_BIG=$${E2E_X86_BIG:-100000}
 e2e: all tests/e2e/artifacts.stamp tests/e2e/artifacts-x86.stamp
-	@$(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(E2E_TESTS)'
+	@$(E2E_FULL) $(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(E2E_TESTS)'
 
 clean-local: clean-local-e2e
 clean-local-e2e:
