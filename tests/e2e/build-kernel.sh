@@ -1,15 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# build-kernel.sh - build, or take from the cache, the arm64 e2e guest Image.
+# build-kernel.sh - build, or take from the cache, an e2e guest kernel.
 #
-# usage: build-kernel.sh VERSION [OUT]
+# usage: build-kernel.sh [--arch ARCH] VERSION [OUT]
+#   ARCH     arm64 (the default: Image, kernel.config), ppc64le (pseries
+#            vmlinux, kernel-ppc64le.config) or armhf (virt zImage,
+#            kernel-arm.config); each is tinyconfig plus its fragment
 #   VERSION  6.1 or 6.12: Debian's /usr/src/linux-source-VERSION.tar.xz
-#   OUT      where to copy the Image (optional)
-# Prints the cached Image's path on stdout; progress goes to stderr.
+#   OUT      where to copy the kernel image (optional)
+# Prints the cached image's path on stdout; progress goes to stderr.
 #
-# The Image is cached under $IMACARRY_CACHE/kernel/<key>/, key = sha256 of the
-# kernel package version, the config fragment, the patch series and this
-# script, so that a warm run never rebuilds.  Environment:
+# The image is cached under $IMACARRY_CACHE/kernel/<key>/ (<VERSION>-<ARCH>-
+# <key>/ for the other architectures), key = sha256 of the kernel package
+# version, the compiler, the config fragment, the patch series and this
+# script (and the architecture, but for arm64), so that a warm run never
+# rebuilds.  Environment:
 #   IMACARRY_CACHE      cache root (default /var/cache/ima-carry)
 #   E2E_KERNEL_PATCHES  patch directory (default <srcdir>/kernel-patch);
 #                       set it to an empty directory for a vanilla kernel
@@ -22,15 +27,41 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cache=${IMACARRY_CACHE:-/var/cache/ima-carry}
-fragment=$here/kernel.config
 lockfile=/tmp/ima-carry-kbuild.lock
 
 say() { printf 'build-kernel: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 VERSION [OUT]" >&2; exit 2; }
+arch=arm64
+if [ "${1:-}" = --arch ]; then
+	[ $# -ge 2 ] || { echo "usage: $0 [--arch ARCH] VERSION [OUT]" >&2; exit 2; }
+	arch=$2
+	shift 2
+fi
+[ $# -ge 1 ] && [ $# -le 2 ] || { echo "usage: $0 [--arch ARCH] VERSION [OUT]" >&2; exit 2; }
 ver=$1
 out=${2:-}
+# karch, cross, target, image and fragment of each architecture; the image
+# keeps its kbuild name in the cache.  arm64 keeps its old directory names.
+case $arch in
+arm64)
+	karch=arm64 cross=aarch64-linux-gnu- target=Image
+	image=arch/arm64/boot/Image fragment=$here/kernel.config
+	;;
+ppc64le)
+	karch=powerpc cross=powerpc64le-linux-gnu- target=vmlinux
+	image=vmlinux fragment=$here/kernel-ppc64le.config
+	;;
+armhf)
+	karch=arm cross=arm-linux-gnueabihf- target=zImage
+	image=arch/arm/boot/zImage fragment=$here/kernel-arm.config
+	;;
+*)
+	echo "$0: unknown architecture '$arch' (arm64, ppc64le, armhf)" >&2
+	exit 2
+	;;
+esac
+name=$(basename "$image")
 tarball=/usr/src/linux-source-$ver.tar.xz
 [ -f "$tarball" ] || die "$tarball missing: apt-get install linux-source-$ver"
 
@@ -61,9 +92,11 @@ fi
 
 pkgver=$(dpkg-query -W -f='${Version}' "linux-source-$ver" 2>/dev/null) ||
 	pkgver=$(sha256sum "$tarball" | cut -d' ' -f1)
-cc=aarch64-linux-gnu-gcc
+cc=${cross}gcc
+command -v "$cc" >/dev/null || die "$cc missing: apt-get install gcc-${cross%-}"
 ccver=$($cc --version | head -n1)
 key=$( {
+	[ "$arch" = arm64 ] || printf 'arch %s\n' "$arch"
 	printf 'linux-source-%s %s\n%s\n' "$ver" "$pkgver" "$ccver"
 	printf '%s\n' "$want"
 	for p in "${patches[@]}"; do
@@ -72,19 +105,21 @@ key=$( {
 	done
 	cat "$0"
 } | sha256sum | cut -c1-16)
-kdir=$cache/kernel/$ver-$key
+sub=$ver
+[ "$arch" = arm64 ] || sub=$ver-$arch
+kdir=$cache/kernel/$sub-$key
 
 finish() {
 	if [ -n "$out" ]; then
 		mkdir -p "$(dirname "$out")"
-		cp "$kdir/Image" "$out.tmp.$$"
+		cp "$kdir/$name" "$out.tmp.$$"
 		mv "$out.tmp.$$" "$out"
 	fi
-	echo "$kdir/Image"
+	echo "$kdir/$name"
 }
 
-if [ -f "$kdir/Image" ]; then
-	say "cached: linux $ver ($pkgver), ${#patches[@]} patch(es), $kdir"
+if [ -f "$kdir/$name" ]; then
+	say "cached: linux $ver $arch ($pkgver), ${#patches[@]} patch(es), $kdir"
 	finish
 	exit 0
 fi
@@ -94,14 +129,14 @@ mkdir -p "$cache/kernel" "$cache/ccache" "$cache/kbuild"
 exec 9>"$lockfile"
 say "waiting for $lockfile"
 flock 9
-if [ -f "$kdir/Image" ]; then
+if [ -f "$kdir/$name" ]; then
 	say "built meanwhile by someone else: $kdir"
 	finish
 	exit 0
 fi
 
 start=$(date +%s)
-src=$cache/kbuild/linux-$ver
+src=$cache/kbuild/linux-$sub
 say "extracting $tarball into $src"
 rm -rf "$src"
 mkdir -p "$src"
@@ -114,7 +149,7 @@ for p in "${patches[@]}"; do
 done
 
 kmake() {
-	make -C "$src" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+	make -C "$src" ARCH=$karch CROSS_COMPILE=$cross \
 		CC="ccache $cc" KBUILD_BUILD_USER=e2e \
 		KBUILD_BUILD_HOST=ima-carry \
 		"$@"
@@ -140,13 +175,13 @@ if [ ${#lost[@]} -gt 0 ]; then
 	die "kernel config incomplete"
 fi
 
-say "building Image (linux $ver, -j2, ccache $CCACHE_DIR)"
-kmake -s -j2 Image >&2 || die "kernel build failed"
+say "building $target (linux $ver $arch, -j2, ccache $CCACHE_DIR)"
+kmake -s -j2 "$target" >&2 || die "kernel build failed"
 
-tmp=$cache/kernel/.tmp-$ver-$key.$$
+tmp=$cache/kernel/.tmp-$sub-$key.$$
 rm -rf "$tmp"
 mkdir -p "$tmp"
-cp "$src/arch/arm64/boot/Image" "$tmp/Image"
+cp "$src/$image" "$tmp/$name"
 cp "$src/.config" "$tmp/config"
 {
 	echo "linux-source-$ver $pkgver"
