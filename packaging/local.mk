@@ -3,13 +3,15 @@
 #
 #   make deb        every .deb, in deb/ of the build directory
 #                   (packaging/make-deb.sh: root and Debian's archive)
-#   make check-deb  make deb, then tests/deb/: lintian, versions, and an
-#                   install and purge in a fresh Debian 12 root (mmdebstrap)
+#   make check-deb  make deb, then tests/deb/: lintian, versions, an
+#                   install and purge in a fresh Debian 12 root (mmdebstrap),
+#                   and the x86_64 QEMU carry with the packaged kexec
 # Both build from `git archive HEAD` of the source tree: what is committed.
 DEB_DIR = deb
 deb:
 	$(SHELL) $(top_srcdir)/packaging/make-deb.sh $(abs_top_srcdir) $(DEB_DIR)
-check-deb: deb
+check-deb: deb all
+	top_builddir='$(abs_top_builddir)' \
 	$(SHELL) $(top_srcdir)/tests/deb/run.sh $(abs_top_srcdir) $(DEB_DIR)
 clean-local: clean-local-deb
 clean-local-deb:

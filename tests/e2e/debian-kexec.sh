@@ -7,6 +7,11 @@
 # needs, for that Debian architecture (default arm64).  Only a stand-in for
 # the control scenarios while the project's static kexec is not built
 # (E2E_DEBIAN_KEXEC=1); the harness prefers the project's.
+#
+# E2E_LOCAL_DEBS: .deb files to take instead of Debian's (what `make deb`
+# built: our kexec-tools, ima-carry, libimacarry0).  Their packages win over
+# the archive's, and a packaged ima-carry comes along as bin/ima-carry with
+# its own libraries, so that the guest runs exactly what the packages hold.
 set -euo pipefail
 
 [ $# -eq 1 ] || [ $# -eq 2 ] ||
@@ -38,8 +43,16 @@ pkgs="kexec-tools libc6 zlib1g libxenmisc4.17 libxentoollog1 libxencall1
 	libxenevtchn1 libxengnttab1 libxenforeignmemory1 libxendevicemodel1
 	libxentoolcore1"
 
-ver=$(apt-cache show --no-all-versions "kexec-tools:$arch" | sed -n 's/^Version: //p')
-[ -n "$ver" ] || { echo "$0: kexec-tools:$arch unknown to apt" >&2; exit 1; }
+local_debs=${E2E_LOCAL_DEBS:-}
+if [ -n "$local_debs" ]; then
+	# Keyed on the packages themselves: a rebuilt .deb is a new root.
+	ver=local-$(cat $local_debs | sha256sum | cut -c1-16)
+	pkgs="$pkgs libssl3"
+else
+	ver=$(apt-cache show --no-all-versions "kexec-tools:$arch" |
+		sed -n 's/^Version: //p')
+	[ -n "$ver" ] || { echo "$0: kexec-tools:$arch unknown to apt" >&2; exit 1; }
+fi
 dir=$cache/$sub-${ver//:/_}
 if [ -x "$dir/root/sbin/kexec" ]; then
 	echo "$dir/root"
@@ -48,21 +61,33 @@ fi
 
 rm -rf "$dir"
 mkdir -p "$dir/debs" "$dir/sysroot" "$dir/root/sbin" "$dir/root/lib/$tri"
+mine=
+for d in $local_debs; do
+	cp "$d" "$dir/debs/"
+	mine="$mine $(dpkg-deb -f "$d" Package)"
+done
 for p in $pkgs; do
+	case " $mine " in *" $p "*) continue ;; esac
 	(cd "$dir/debs" && apt-get -o APT::Sandbox::User=root download -qq "$p:$arch" >&2)
 done
 for d in "$dir"/debs/*.deb; do
 	dpkg -x "$d" "$dir/sysroot"
 done
 cp "$dir/sysroot/sbin/kexec" "$dir/root/sbin/kexec"
+bins=$dir/root/sbin/kexec
+if [ -x "$dir/sysroot/usr/sbin/ima-carry" ]; then
+	mkdir -p "$dir/root/bin"
+	cp "$dir/sysroot/usr/sbin/ima-carry" "$dir/root/bin/ima-carry"
+	bins="$bins $dir/root/bin/ima-carry"
+fi
 
 # Copy the NEEDED closure, found in the unpacked packages.
 find_lib() {
 	find "$dir/sysroot/lib/$tri" "$dir/sysroot/usr/lib/$tri" \
 		-name "$1" 2>/dev/null | head -n1
 }
-todo=$("$readelf" -d "$dir/root/sbin/kexec" |
-	sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+todo=$(for b in $bins; do "$readelf" -d "$b"; done |
+	sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort -u)
 while [ -n "$todo" ]; do
 	next=
 	for l in $todo; do

@@ -58,6 +58,14 @@ e2e_x86_static() {
 # Debian's dynamic amd64 kexec when ours is not there.
 e2e_x86_guest_kexec() {
 	local k=${E2E_X86_KEXEC:-${top_builddir:-$PWD}/kexec/out/x86_64/kexec}
+	# E2E_LOCAL_DEBS: the kexec (and ima-carry) of the packages `make deb`
+	# built, dynamic, with their libraries: what a Debian user installs.
+	if [ -n "${E2E_LOCAL_DEBS:-}" ]; then
+		E2E_KEXEC_KIND=package
+		E2E_GUEST_KEXEC=$("$E2E_DIR/debian-kexec.sh" "$E2E_CACHE/guest" \
+			amd64) || e2e_fail "cannot unpack the packages' kexec"
+		return 0
+	fi
 	if [ -f "$k" ]; then
 		e2e_x86_static "$k" ||
 			e2e_fail "$k is not a static x86-64 executable"
@@ -74,8 +82,13 @@ e2e_x86_guest_kexec() {
 # Whether the guest kexec knows --ima-carry (its own help, run on the host:
 # the same architecture).
 e2e_x86_kexec_has_carry() {
-	[ "${E2E_KEXEC_KIND:-}" = project ] || return 1
-	"$E2E_GUEST_KEXEC" --help 2>&1 | grep -q -- --ima-carry
+	local root=$E2E_GUEST_KEXEC lib=lib/x86_64-linux-gnu
+	case ${E2E_KEXEC_KIND:-} in
+	project) "$E2E_GUEST_KEXEC" --help 2>&1 | grep -q -- --ima-carry ;;
+	package) "$root/$lib/ld-linux-x86-64.so.2" --library-path "$root/$lib" \
+			"$root/sbin/kexec" --help 2>&1 | grep -q -- --ima-carry ;;
+	*) return 1 ;;
+	esac
 }
 
 # e2e_x86_setup [6.1|6.12]: busybox, kernel, host tool, guest kexec and tool.
@@ -92,7 +105,12 @@ e2e_x86_setup() {
 		e2e_skip "no static x86_64 kexec at ${E2E_X86_KEXEC:-${top_builddir:-$PWD}/kexec/out/x86_64/kexec} yet"
 	E2E_GUEST_TOOL=
 	t=${E2E_X86_TOOL:-$(dirname "${E2E_X86_KEXEC:-${top_builddir:-$PWD}/kexec/out/x86_64/kexec}")/ima-carry}
-	if [ -f "$t" ]; then
+	if [ "$E2E_KEXEC_KIND" = package ]; then
+		# The packaged tool, in the root e2e_stage copies whole.
+		[ -x "$E2E_GUEST_KEXEC/bin/ima-carry" ] ||
+			e2e_fail "the packages hold no ima-carry tool"
+		E2E_GUEST_TOOL=$E2E_GUEST_KEXEC/bin/ima-carry
+	elif [ -f "$t" ]; then
 		e2e_x86_static "$t" || e2e_fail "$t is not a static x86-64 executable"
 		E2E_GUEST_TOOL=$t
 	fi

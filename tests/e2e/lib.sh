@@ -203,7 +203,7 @@ e2e_stage() {
 	echo "$hop" >"$dir/e2e/hop"
 	cp "$W/hop$hop.sh" "$dir/e2e/script"
 	if [ -n "${E2E_GUEST_KEXEC:-}" ]; then
-		if [ "$E2E_KEXEC_KIND" = debian ]; then
+		if [ "$E2E_KEXEC_KIND" != project ]; then
 			cp -a "$E2E_GUEST_KEXEC"/. "$dir/"
 		else
 			cp "$E2E_GUEST_KEXEC" "$dir/sbin/kexec"
