@@ -601,6 +601,15 @@ int ima_carry_dry_run(void)
 }
 
 /*
+ * Loaders that build no device tree (x86) name their initrd here: the
+ * record copies it and points the recorded --initrd at the copy.
+ */
+void ima_carry_initrd(const char *initrd)
+{
+	carry_initrd = initrd;
+}
+
+/*
  * After a successful --ima-carry load: the list carried is a snapshot, and
  * whatever is measured before kexec -e is missing from it. A shutdown hook
  * redoes the load at the last moment from this record (IMACARRY_RUNDIR,

@@ -22,6 +22,7 @@ void ima_carry_setup_ima(struct kexec_info *info, void *setup_data,
 			 unsigned long kernel, const char *cmdline);
 void ima_carry_loaded(const char *type, struct kexec_info *info);
 int ima_carry_dry_run(void);
+void ima_carry_initrd(const char *initrd);
 void ima_carry_record(int argc, char **argv, const char *kernel);
 
 #endif /* IMA_CARRY_H */

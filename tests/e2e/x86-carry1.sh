@@ -39,6 +39,10 @@ e2e_run
 e2e_hops_done 2
 [ "$(e2e_val kexec.load)" = ok ] ||
 	e2e_fail "kexec ${E2E_KEXEC_ARGS---ima-carry} -l failed in boot 1"
+# The load was recorded for the shutdown hook, initrd included.
+! grep -q 'not recorded for the shutdown hook' "$E2E_LOG" ||
+	e2e_fail "kexec loaded but did not record the load:" \
+		"$(grep 'not recorded' "$E2E_LOG")"
 e2e_x86_ima_active boot1
 e2e_x86_ima_active boot2
 e2e_x86_kernels 2
