@@ -11,6 +11,7 @@ EXTRA_DIST += scripts/gen-series scripts/series.sh docs/SERIES.md \
 	kernel-patch/series/0002-restore-resched.edit \
 	kernel-patch/series/0003-restore-fmt-bound.edit \
 	kernel-patch/series/0004-restore-escape.edit \
+	kernel-patch/series/0004a-show-digest.edit \
 	kernel-patch/series/0005-restore-all-or-nothing.edit \
 	kernel-patch/series/0006-receive-without-kexec-file.edit \
 	kernel-patch/series/0007-ima-carry.edit \

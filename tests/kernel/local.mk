@@ -10,21 +10,23 @@ EXTRA_DIST += kernel-patch/README.md \
 	kernel-patch/6.1/0002-ima-reschedule-while-restoring-a-measurement-list.patch \
 	kernel-patch/6.1/0003-ima-bound-the-template-formats-a-restored-list-may-a.patch \
 	kernel-patch/6.1/0004-ima-escape-template-names-from-a-restored-list-in-lo.patch \
-	kernel-patch/6.1/0005-ima-restore-a-measurement-list-all-or-nothing.patch \
-	kernel-patch/6.1/0006-ima-restore-linux-ima-kexec-buffer-without-KEXEC_FIL.patch \
-	kernel-patch/6.1/0007-ima-restore-a-measurement-list-carried-across-kexec_.patch \
-	kernel-patch/6.1/0008-docs-security-describe-the-linux-ima-carry-chosen-pr.patch \
-	kernel-patch/6.1/0009-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch \
+	kernel-patch/6.1/0005-ima-do-not-read-past-a-restored-digest-field-without.patch \
+	kernel-patch/6.1/0006-ima-restore-a-measurement-list-all-or-nothing.patch \
+	kernel-patch/6.1/0007-ima-restore-linux-ima-kexec-buffer-without-KEXEC_FIL.patch \
+	kernel-patch/6.1/0008-ima-restore-a-measurement-list-carried-across-kexec_.patch \
+	kernel-patch/6.1/0009-docs-security-describe-the-linux-ima-carry-chosen-pr.patch \
+	kernel-patch/6.1/0010-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch \
 	kernel-patch/6.12/0000-cover-letter.patch \
 	kernel-patch/6.12/0001-ima-check-the-restored-list-s-buffer_size-against-it.patch \
 	kernel-patch/6.12/0002-ima-reschedule-while-restoring-a-measurement-list.patch \
 	kernel-patch/6.12/0003-ima-bound-the-template-formats-a-restored-list-may-a.patch \
 	kernel-patch/6.12/0004-ima-escape-template-names-from-a-restored-list-in-lo.patch \
-	kernel-patch/6.12/0005-ima-restore-a-measurement-list-all-or-nothing.patch \
-	kernel-patch/6.12/0006-ima-restore-linux-ima-kexec-buffer-without-KEXEC_FIL.patch \
-	kernel-patch/6.12/0007-ima-restore-a-measurement-list-carried-across-kexec_.patch \
-	kernel-patch/6.12/0008-docs-security-describe-the-linux-ima-carry-chosen-pr.patch \
-	kernel-patch/6.12/0009-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch \
+	kernel-patch/6.12/0005-ima-do-not-read-past-a-restored-digest-field-without.patch \
+	kernel-patch/6.12/0006-ima-restore-a-measurement-list-all-or-nothing.patch \
+	kernel-patch/6.12/0007-ima-restore-linux-ima-kexec-buffer-without-KEXEC_FIL.patch \
+	kernel-patch/6.12/0008-ima-restore-a-measurement-list-carried-across-kexec_.patch \
+	kernel-patch/6.12/0009-docs-security-describe-the-linux-ima-carry-chosen-pr.patch \
+	kernel-patch/6.12/0010-of-kexec-drop-a-stale-linux-ima-carry-from-the-next-.patch \
 	tests/kernel/shim/kshim.h \
 	tests/kernel/shim/ima.h tests/kernel/shim/asm/unaligned.h \
 	tests/kernel/shim/linux/crc32.h tests/kernel/shim/linux/init.h \
