@@ -1,0 +1,161 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# import-time.sh - the kernel's import time: ima-carry's own cost against
+# upstream's restore of the same list, in the same kernel (make bench).
+#
+# The kernel is the patched 6.1 of tests/e2e/kernel-nokexecfile.config:
+# KEXEC_FILE off as Debian's arm64, and SLUB, as every distribution kernel
+# (tinyconfig picks SLOB on 6.1: IMPORT_SLOB=1 also times the default test
+# kernel, whose restore grows quadratically under SLOB's first-fit free
+# lists). For each size the same list boots three ways, the blob or buffer
+# put straight into QEMU's own DTB (dumpdtb, dtc), so no kexec hop runs:
+#   none    no list
+#   buffer  linux,ima-kexec-buffer (the list in guest RAM by QEMU's loader
+#           device, /memreserve/'d): upstream's ima_load_kexec_buffer()
+#   carry   /chosen/linux,ima-carry (deflated): ima_carry_import()
+# and `initcall_debug` gives init_ima()'s time. restore = buffer - none;
+# our overhead = carry - buffer (header and payload CRCs, inflate, the
+# record walk, the PCR 10 replay); the target is overhead <= 10% of
+# restore. Medians of IMPORT_RUNS (3) boots, sizes IMPORT_SIZES (10000
+# 20000 50000). The lists are ima-ng records whose file digests cycle
+# through 256 values, so that 50,000 entries still deflate below the 2 MiB
+# an arm64 kernel maps its DTB in (random digests would not); restore's
+# work does not depend on the digests' values.
+# Writes bench/import-time.json and a table on stdout; exits 77 (skip)
+# without QEMU, swtpm or the kernel sources.
+set -euo pipefail
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+top_builddir=${top_builddir:-$PWD}
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_init import-time
+for t in python3 dtc; do
+	command -v $t >/dev/null || e2e_skip "$t is missing"
+done
+[ -f /usr/src/linux-source-6.1.tar.xz ] || e2e_skip "linux-source-6.1 missing"
+sizes=${IMPORT_SIZES:-10000 20000 50000}
+runs=${IMPORT_RUNS:-3}
+out=${IMPORT_OUT:-$top_builddir/bench/import-time.json}
+E2E_TIMEOUT=${E2E_TIMEOUT:-600}
+E2E_APPEND="initcall_debug ignore_loglevel"
+E2E_BUSYBOX=$(e2e_busybox)
+slub=$(E2E_KERNEL_FRAGMENTS=$E2E_DIR/kernel-nokexecfile.config \
+	"$E2E_DIR/build-kernel.sh" 6.1) || e2e_fail "kernel build failed"
+kernels="slub:$slub"
+if [ "${IMPORT_SLOB:-0}" = 1 ]; then
+	slob=$("$E2E_DIR/build-kernel.sh" 6.1) || e2e_fail "kernel build failed"
+	grep -qx CONFIG_SLOB=y "$(dirname "$slob")/config" ||
+		e2e_fail "the default kernel is not SLOB"
+	kernels="$kernels slob:$slob"
+fi
+
+e2e_hop 1 <<'GUEST'
+e2e_val count "$(cat $IMA/runtime_measurements_count)"
+e2e_val line "$(dmesg | grep -m1 -E 'ima: (carried|/chosen)' | sed 's/^[^]]*] //')"
+GUEST
+
+machine=("${E2E_QEMU_MACHINE[@]}")
+tpm=$W/dumptpm
+mkdir -p "$tpm"
+swtpm socket --tpm2 --tpmstate dir="$tpm" --ctrl type=unixio,path="$tpm/ctrl" \
+	--terminate &
+for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
+"$E2E_QEMU" "${machine[@]}" -machine dumpdtb="$W/base.dtb" -display none \
+	-chardev socket,id=chrtpm,path="$tpm/ctrl" \
+	-tpmdev emulator,id=tpm0,chardev=chrtpm \
+	-device "$E2E_TPM_DEVICE",tpmdev=tpm0 >/dev/null 2>&1 ||
+	e2e_fail "QEMU cannot dump its device tree"
+wait
+dtc -q -I dtb -O dts -o "$W/base.dts" "$W/base.dtb"
+
+# mk N: $W/N.{kbuf,blob} (the list with its ima_kexec_hdr; packed) and the
+# three trees $W/N-{none,buffer,carry}.dtb.
+mk() {
+	python3 - "$1" "$W" <<'PY'
+import hashlib, struct, sys, zlib
+n, w = int(sys.argv[1]), sys.argv[2]
+recs = []
+for i in range(n):
+    fd = hashlib.sha256(b'%d' % (i % 256)).digest()
+    path = b'/usr/lib/python3/dist-packages/pkg%d/mod%d.py\0' % (i // 97, i)
+    f1 = b'sha256:\0' + fd
+    data = struct.pack('<I', len(f1)) + f1 + struct.pack('<I', len(path)) + path
+    recs.append(struct.pack('<I', 10) + hashlib.sha1(data).digest() +
+                struct.pack('<I', 6) + b'ima-ng' + struct.pack('<I', len(data)) + data)
+body = b''.join(recs)
+raw = struct.pack('<HHIQQ', 1, 0, 0, 24 + len(body), n) + body
+open('%s/%d.kbuf' % (w, n), 'wb').write(raw)
+z = zlib.compress(raw, 6)
+h = bytearray(b'IMACARRY' + struct.pack('<HHIQQQII', 1, 48, 1, n, len(raw),
+                                        len(z), zlib.crc32(z), 0))
+struct.pack_into('<I', h, 44, zlib.crc32(bytes(h[:44])))
+open('%s/%d.blob' % (w, n), 'wb').write(bytes(h) + z)
+dts = open(w + '/base.dts').read()
+head, _, tail = dts.partition('\n')
+addr = 0x70000000
+open('%s/%d-none.dts' % (w, n), 'w').write(dts)
+open('%s/%d-buffer.dts' % (w, n), 'w').write(
+    head + '\n/memreserve/ %#x %#x;\n' % (addr, len(raw)) + tail +
+    '\n/ { chosen { linux,ima-kexec-buffer = <0 %#x 0 %#x>; }; };\n' % (addr, len(raw)))
+open('%s/%d-carry.dts' % (w, n), 'w').write(
+    dts + '\n/ { chosen { linux,ima-carry = /incbin/("%s/%d.blob"); }; };\n' % (w, n))
+print('%d entries: list %d bytes, blob %d bytes' % (n, len(raw), len(h) + len(z)))
+PY
+	local m
+	for m in none buffer carry; do
+		dtc -q -I dts -O dtb -o "$W/$1-$m.dtb" "$W/$1-$m.dts"
+		rm -f "$W/$1-$m.dts"
+	done
+}
+
+: >"$W/results"
+for n in $sizes; do
+	e2e_say "$(mk "$n")"
+	for k in $kernels; do
+		E2E_KERNEL=${k#*:}
+		for m in none buffer carry; do
+			[ "${k%%:*}" = slob ] && [ "$m" = carry ] && [ "$n" -gt 20000 ] && continue
+			for r in $(seq "$runs"); do
+				E2E_QEMU_MACHINE=("${machine[@]}" -dtb "$W/$n-$m.dtb")
+				[ "$m" = buffer ] && E2E_QEMU_MACHINE+=(-device \
+					"loader,file=$W/$n.kbuf,addr=0x70000000,force-raw=on")
+				e2e_run 2>>"$W/runs.err"
+				us=$(sed -n 's/.*initcall init_ima+[^ ]* returned [-0-9]* after \([0-9]*\) usecs.*/\1/p' \
+					"$E2E_LOG" | head -n1)
+				c=$(e2e_val count)
+				[ -n "$us" ] || e2e_fail "no init_ima initcall time ($n $m)"
+				want=1
+				[ "$m" = none ] || want=$((n + 1))
+				[ "$c" -ge "$want" ] && [ "$c" -le $((want + 2)) ] ||
+					e2e_fail "$k $n $m: $c measurements, expected $want: $(e2e_val line)"
+				echo "${k%%:*} $n $m $us" >>"$W/results"
+			done
+		done
+	done
+done
+
+python3 - "$W/results" "$out" <<'PY'
+import json, statistics, sys
+t = {}
+for line in open(sys.argv[1]):
+    k, n, m, us = line.split()
+    t.setdefault((k, int(n), m), []).append(int(us))
+res = []
+print('%-5s %7s %12s %12s %12s %10s %10s' % ('slab', 'entries', 'none ms',
+      'buffer ms', 'carry ms', 'restore ms', 'ours/rest'))
+for (k, n) in sorted({(k, n) for k, n, _ in t}):
+    med = {m: statistics.median(t[(k, n, m)]) / 1000 for m in
+           ('none', 'buffer', 'carry') if (k, n, m) in t}
+    restore = med['buffer'] - med['none']
+    ours = med['carry'] - med['buffer'] if 'carry' in med else None
+    res.append({'slab': k, 'entries': n, 'median_ms': med,
+                'runs': {m: t[(k, n, m)] for m in ('none', 'buffer', 'carry')
+                         if (k, n, m) in t},
+                'restore_ms': restore, 'overhead_ms': ours,
+                'overhead_ratio': ours / restore if ours is not None else None})
+    print('%-5s %7d %12.1f %12.1f %12s %10.1f %10s' % (
+        k, n, med['none'], med['buffer'],
+        '%.1f' % med['carry'] if 'carry' in med else '-', restore,
+        '%.1f%%' % (100 * ours / restore) if ours is not None else '-'))
+json.dump(res, open(sys.argv[2], 'w'), indent=1)
+PY
+e2e_pass "import times in $out"
