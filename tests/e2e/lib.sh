@@ -8,7 +8,9 @@
 #
 # E2E_ARCH (a Debian architecture) picks the guest machine: arm64 (the
 # default: QEMU virt, a kernel built from linux-source) or amd64 (QEMU q35,
-# Debian's stock kernels; lib-x86.sh sets it and adds the x86 artifacts).
+# Debian's stock kernels; lib-x86.sh sets it and adds the x86 artifacts);
+# ppc64el and armhf (lib-ppc64le.sh, lib-arm.sh: kernels built from
+# linux-source too).
 set -euo pipefail
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,8 +37,22 @@ amd64)
 	E2E_TPM_DEVICE=tpm-tis
 	E2E_CONSOLE=ttyS0
 	;;
+ppc64el)
+	# lib-ppc64le.sh: pseries under TCG, the IBM vTPM, hvc0.
+	E2E_QEMU=qemu-system-ppc64
+	E2E_QEMU_MACHINE=(-M pseries -accel tcg -cpu power9 -smp 1 -m 1G)
+	E2E_TPM_DEVICE=tpm-spapr
+	E2E_CONSOLE=hvc0
+	;;
+armhf)
+	# lib-arm.sh: 32-bit virt under TCG, RAM all in lowmem.
+	E2E_QEMU=qemu-system-arm
+	E2E_QEMU_MACHINE=(-M virt,highmem=off -cpu cortex-a15 -smp 1 -m 512M)
+	E2E_TPM_DEVICE=tpm-tis-device
+	E2E_CONSOLE=ttyAMA0
+	;;
 *)
-	echo "lib.sh: unknown E2E_ARCH '$E2E_ARCH' (arm64 or amd64)" >&2
+	echo "lib.sh: unknown E2E_ARCH '$E2E_ARCH' (arm64, amd64, ppc64el, armhf)" >&2
 	exit 1
 	;;
 esac
