@@ -91,7 +91,8 @@ E2E_CROSS_STALE_SRC=${E2E_CROSS_STALE_SRC:-fdt}
 
 # The carrier the carry scenarios ask for: the inline blob alone when lib.sh
 # names that option (E2E_INLINE), else --ima-carry.  Hop scripts say $carry.
-E2E_CROSS_CARRY=${E2E_INLINE:---ima-carry}
+# E2E_CROSS_CARRY replaces it: E2E_CROSS_CARRY=-d (no carrier) must fail.
+E2E_CROSS_CARRY=${E2E_CROSS_CARRY:-${E2E_INLINE:---ima-carry}}
 
 # e2e_cross_hop N: e2e_hop, with guest-cross's helpers and $carry in the
 # script.

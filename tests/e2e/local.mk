@@ -25,13 +25,20 @@ E2E_TESTS = \
 	tests/e2e/x86-carry1.sh \
 	tests/e2e/x86-carry3.sh \
 	tests/e2e/x86-kaslr.sh \
-	tests/e2e/x86-biglist.sh
+	tests/e2e/x86-biglist.sh \
+	tests/e2e/arm-control.sh \
+	tests/e2e/arm-carry1.sh \
+	tests/e2e/arm-carry3.sh \
+	tests/e2e/arm-dump.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS) tests/e2e/build-kernel.sh \
 	tests/e2e/debian-kexec.sh tests/e2e/demo.sh \
 	tests/e2e/debian-kernel.sh
 EXTRA_DIST += tests/e2e/lib.sh tests/e2e/guest-init tests/e2e/kernel.config \
-	tests/e2e/lib-x86.sh tests/e2e/guest-x86 tests/e2e/x86-measure.c
+	tests/e2e/lib-x86.sh tests/e2e/guest-x86 tests/e2e/x86-measure.c \
+	tests/e2e/lib-cross.sh tests/e2e/lib-ppc64le.sh tests/e2e/lib-arm.sh \
+	tests/e2e/guest-cross tests/e2e/kernel-ppc64le.config \
+	tests/e2e/kernel-arm.config
 
 # The guest's static aarch64 kexec and ima-carry come from kexec/local.mk;
 # the scenarios take them from tests/e2e/out, like everyone else.  The stamp
@@ -53,6 +60,17 @@ tests/e2e/artifacts.stamp: kexec/out/aarch64/kexec kexec/out/aarch64/ima-carry
 check_SCRIPTS += tests/e2e/artifacts-x86.stamp
 CLEANFILES += tests/e2e/artifacts-x86.stamp
 tests/e2e/artifacts-x86.stamp: kexec/out/x86_64/kexec kexec/out/x86_64/ima-carry
+	$(AM_V_GEN)$(MKDIR_P) tests/e2e && touch $@
+
+# The ppc64le-* and arm-* scenarios (lib-ppc64le.sh, lib-arm.sh, lib-cross.sh)
+# take the static kexec and ima-carry from kexec/out/ppc64le and
+# kexec/out/armhf likewise, and build their kernels with build-kernel.sh
+# --arch (cached like arm64's).
+check_SCRIPTS += tests/e2e/artifacts-cross.stamp
+CLEANFILES += tests/e2e/artifacts-cross.stamp
+tests/e2e/artifacts-cross.stamp: kexec/out/ppc64le/kexec \
+		kexec/out/ppc64le/ima-carry kexec/out/armhf/kexec \
+		kexec/out/armhf/ima-carry
 	$(AM_V_GEN)$(MKDIR_P) tests/e2e && touch $@
 
 E2E_ENV = top_srcdir='$(abs_top_srcdir)' top_builddir='$(abs_top_builddir)'
