@@ -4,8 +4,13 @@
 # KEXEC_FILE, KASAN and UBSAN. One build serves all three.
 HOSTILE_FRAGMENTS="$E2E_DIR/kernel-acpi.config $E2E_DIR/kernel-nokexecfile.config $E2E_DIR/kernel-kasan.config"
 
-# hostile_kernel: the hostile kernel's Image, built if need be.
+# hostile_kernel: the hostile kernel's Image, built if need be;
+# HOSTILE_KERNEL: another Image, to debug a scenario.
 hostile_kernel() {
+	if [ -n "${HOSTILE_KERNEL:-}" ]; then
+		echo "$HOSTILE_KERNEL"
+		return 0
+	fi
 	[ -f /usr/src/linux-source-6.1.tar.xz ] ||
 		e2e_skip "linux-source-6.1 is not installed"
 	command -v aarch64-linux-gnu-gcc >/dev/null ||

@@ -28,12 +28,7 @@ E2E_TIMEOUT=${E2E_TIMEOUT:-240}
 
 E2E_BUSYBOX=$(e2e_busybox)
 . "$E2E_DIR/hostile-lib.sh"
-# HOSTILE_KERNEL: another Image, to debug the campaign itself.
-if [ -n "${HOSTILE_KERNEL:-}" ]; then
-	E2E_KERNEL=$HOSTILE_KERNEL
-else
-	E2E_KERNEL=$(hostile_kernel) || exit
-fi
+E2E_KERNEL=$(hostile_kernel) || exit
 e2e_kernel_has "$E2E_KERNEL" CONFIG_IMA_CARRY ||
 	e2e_skip "the kernel has no CONFIG_IMA_CARRY"
 e2e_kernel_has "$E2E_KERNEL" CONFIG_KASAN || [ -n "${HOSTILE_KERNEL:-}" ] ||
