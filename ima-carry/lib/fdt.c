@@ -179,6 +179,20 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len)
 	       sizeof(IMACARRY_PROP) + 8;
 }
 
+/*
+ * Opens a checked tree for writes in its own buffer of @bufsize bytes. The
+ * tree grows into that room: what lands there must not be junk.
+ */
+static int grow_in_place(void *fdt, size_t bufsize)
+{
+	int err;
+
+	memset((uint8_t *)fdt + fdt_totalsize(fdt), 0,
+	       bufsize - fdt_totalsize(fdt));
+	err = fdt_open_into(fdt, fdt, (int)bufsize);
+	return err ? fdt_err(err) : 0;
+}
+
 int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 		     size_t blob_len)
 {
@@ -191,12 +205,9 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 	err = check_tree(fdt, bufsize);
 	if (err)
 		return err;
-	/* The tree grows into this room: what lands there must not be junk. */
-	memset((uint8_t *)fdt + fdt_totalsize(fdt), 0,
-	       bufsize - fdt_totalsize(fdt));
-	err = fdt_open_into(fdt, fdt, (int)bufsize);
+	err = grow_in_place(fdt, bufsize);
 	if (err)
-		return fdt_err(err);
+		return err;
 
 	err = strip(fdt);
 	if (err < 0)
@@ -385,12 +396,9 @@ int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
 	if (!write_cells(val, ac, addr) || !write_cells(val + ac, sc, size))
 		return -IMACARRY_ERR_BADARG;
 
-	/* As in imacarry_fdt_put(): the room must not be junk. */
-	memset((uint8_t *)fdt + fdt_totalsize(fdt), 0,
-	       bufsize - fdt_totalsize(fdt));
-	err = fdt_open_into(fdt, fdt, (int)bufsize);
+	err = grow_in_place(fdt, bufsize);
 	if (err)
-		return fdt_err(err);
+		return err;
 
 	/* Only a stale buffer goes: linux,ima-carry may be this load's. */
 	err = strip_kbuf(fdt);
