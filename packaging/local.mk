@@ -8,6 +8,13 @@
 #                   and the x86_64 QEMU carry with the packaged kexec
 # Both build from `git archive HEAD` of the source tree: what is committed.
 DEB_DIR = deb
+EXTRA_DIST += packaging/chroot.sh packaging/make-deb.sh \
+	packaging/update-symbols.sh packaging/kexec-tools/debian.diff \
+	packaging/kexec-tools/debianize.sh packaging/kexec-tools/ima-carry.mk \
+	packaging/kexec-tools/imacarry-private.sh \
+	tests/deb/in-root.sh tests/deb/install.sh tests/deb/lintian-expected \
+	tests/deb/lintian.sh tests/deb/run.sh tests/deb/symbols.sh \
+	tests/deb/versions.sh
 deb:
 	$(SHELL) $(top_srcdir)/packaging/make-deb.sh $(abs_top_srcdir) $(DEB_DIR)
 check-deb: deb all
