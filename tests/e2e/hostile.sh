@@ -82,7 +82,7 @@ PY
 }
 
 n=0 carried=0 fresh=0 t0=$(date +%s)
-for json in $(ls "$W"/cases/case-*.json | sort -t- -k2 -n); do
+for json in $(ls "$W"/cases/case-*.json | sort -V); do
 	id=$(basename "$json" .json)
 	case_dtb "$json" "$W/$id.dtb" || e2e_fail "$id: dtc failed"
 	E2E_QEMU_MACHINE=("${machine[@]}" -dtb "$W/$id.dtb")
