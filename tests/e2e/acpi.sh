@@ -24,6 +24,8 @@ hostile_setup
 e2e_kernel_has "$E2E_KERNEL" CONFIG_ACPI || e2e_fail "the kernel has no ACPI"
 E2E_QEMU_MACHINE=("${E2E_QEMU_MACHINE[@]}" -bios "$fw")
 E2E_TIMEOUT=${E2E_TIMEOUT:-600}
+# The console as soon as SPCR names it, should ACPI fail to bind the PL011.
+E2E_APPEND=${E2E_APPEND:-earlycon}
 
 guest_acpi='
 	e2e_val $1.acpi "$([ -d /sys/firmware/acpi/tables ] && echo yes || echo no)"
