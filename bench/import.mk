@@ -2,7 +2,7 @@
 # own cost against upstream's restore of the same list, in the same kernel
 # (bench/import-time.sh; IMPORT_SIZES, IMPORT_RUNS, IMPORT_SLOB=1). Results:
 # $(top_builddir)/bench/import-time.json.
-EXTRA_DIST += bench/import.mk bench/import-time.sh
+EXTRA_DIST += bench/import.mk bench/import-time.sh tests/e2e/kernel-slob.config
 
 bench: bench-import
 bench-import:
