@@ -33,7 +33,8 @@ E2E_TESTS = \
 	tests/e2e/ppc64le-control.sh \
 	tests/e2e/ppc64le-carry1.sh \
 	tests/e2e/ppc64le-carry3.sh \
-	tests/e2e/ppc64le-dump.sh
+	tests/e2e/ppc64le-dump.sh \
+	tests/e2e/ppc64le-buffer.sh
 TESTS += $(E2E_TESTS)
 dist_check_SCRIPTS += $(E2E_TESTS) tests/e2e/build-kernel.sh \
 	tests/e2e/debian-kexec.sh tests/e2e/demo.sh \
