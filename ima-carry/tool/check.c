@@ -14,14 +14,19 @@ static const char usage[] =
 	"Usage: " TOOL_PROG " " CMD " [--digest-size N] FILE\n"
 	"Validate a list, a carry blob or a device tree ('-': stdin) the way the\n"
 	"next kernel would, and print 'FILE: ok: N entries, ...' or the error.\n"
-	"\n"
-	"  -d, --digest-size N  template digest size of a list: 20, 32, 48, 64\n"
-	"  -h, --help           show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 23,
+	.opts = opt_table,
 };
 
 struct tally {
@@ -88,19 +93,16 @@ static int do_check(int argc, char *argv[])
 	struct tool_input in;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'd':
 			if (tool_opt_digest_size(CMD, optarg, &digest_size))
 				return TOOL_EXIT_USAGE;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one FILE");
 

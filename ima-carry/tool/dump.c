@@ -22,19 +22,23 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS (default /sys/kernel/security).\n"
-	"\n"
-	"  -j, --json           one JSON document instead\n"
-	"  -H, --header         the blob header and its checks first\n"
-	"  -d, --digest-size N  template digest size of a list: 20, 32, 48, 64\n"
-	"                       (default: detect)\n"
-	"  -h, --help           show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "json", no_argument, NULL, 'j' },
-	{ "header", no_argument, NULL, 'H' },
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "json", no_argument, 'j', NULL, "one JSON document instead" },
+	{ "header", no_argument, 'H', NULL,
+	  "the blob header and its checks first" },
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64\n"
+	  "(default: detect)" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 23,
+	.opts = opt_table,
 };
 
 static const char *kind_name(const struct tool_input *in)
@@ -189,7 +193,7 @@ static int do_dump(int argc, char *argv[])
 	const char *path;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":jHd:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'j':
 			json = true;
@@ -201,13 +205,10 @@ static int do_dump(int argc, char *argv[])
 			if (tool_opt_digest_size(CMD, optarg, &digest_size))
 				return TOOL_EXIT_USAGE;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	path = optind < argc ? argv[optind] : NULL;

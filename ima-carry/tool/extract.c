@@ -15,17 +15,22 @@ static const char usage[] =
 	"Write the blob in /chosen/" IMACARRY_PROP " of IN.dtb to OUT.\n"
 	"The blob and its list are checked first; nothing is written if they\n"
 	"are invalid.\n"
-	"\n"
-	"  -l, --list        write the carried list instead (the bytes of\n"
-	"                    binary_runtime_measurements, no header)\n"
-	"  -o, --output OUT  the output file ('-': stdout)\n"
-	"  -h, --help        show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "list", no_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "list", no_argument, 'l', NULL,
+	  "write the carried list instead (the bytes of\n"
+	  "binary_runtime_measurements, no header)" },
+	{ "output", required_argument, 'o', "OUT",
+	  "the output file ('-': stdout)" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 20,
+	.opts = opt_table,
 };
 
 static int extract(struct tool_input *in, bool list, const char *out)
@@ -60,7 +65,7 @@ static int do_extract(int argc, char *argv[])
 	bool list = false;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":lo:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'l':
 			list = true;
@@ -68,13 +73,10 @@ static int do_extract(int argc, char *argv[])
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (!out)
 		return tool_usage(CMD, "missing -o OUT");
 	if (tool_check_output(CMD, out))

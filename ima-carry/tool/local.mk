@@ -7,6 +7,7 @@ ima_carry_tool_ima_carry_SOURCES = \
 	ima-carry/tool/tool.h \
 	ima-carry/tool/ima-carry.c \
 	ima-carry/tool/util.c \
+	ima-carry/tool/options.c \
 	ima-carry/tool/input.c \
 	ima-carry/tool/json.h \
 	ima-carry/tool/json.c \

@@ -16,18 +16,22 @@ static const char usage[] =
 	"\n"
 	"LIST is a list file ('-': stdin; a blob or DTB is repacked); without\n"
 	"LIST, a consistent snapshot of the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -o, --output OUT   write the blob to OUT (default: stdout)\n"
-	"  -n, --no-compress  store the payload uncompressed\n"
-	"  -q, --quiet        no summary on stderr\n"
-	"  -h, --help         show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "no-compress", no_argument, NULL, 'n' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "output", required_argument, 'o', "OUT",
+	  "write the blob to OUT (default: stdout)" },
+	{ "no-compress", no_argument, 'n', NULL,
+	  "store the payload uncompressed" },
+	{ "quiet", no_argument, 'q', NULL, "no summary on stderr" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 21,
+	.opts = opt_table,
 };
 
 static void summary(const struct tool_input *in, const uint8_t *blob,
@@ -91,7 +95,7 @@ static int do_pack(int argc, char *argv[])
 	struct tool_input in;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":o:nqh", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -102,13 +106,10 @@ static int do_pack(int argc, char *argv[])
 		case 'q':
 			tool_quiet = true;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	path = optind < argc ? argv[optind] : NULL;

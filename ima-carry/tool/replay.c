@@ -19,25 +19,28 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -b, --bank ALG[:padded]\n"
-	"                        sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
-	"                        default: sha1 and sha256); ALG:padded replays\n"
-	"                        the bank as a kernel that had no ALG at IMA init\n"
-	"                        extends it: SHA-1 template digests, zero-padded\n"
-	"  -p, --pcr N           only PCR N (default: every PCR the list extends)\n"
-	"  -i, --initial ALG:PCR:HEX\n"
-	"                        start PCR in bank ALG at HEX, not zero\n"
-	"  -d, --digest-size N   template digest size of a list: 20, 32, 48, 64\n"
-	"  -h, --help            show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "bank", required_argument, NULL, 'b' },
-	{ "pcr", required_argument, NULL, 'p' },
-	{ "initial", required_argument, NULL, 'i' },
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "bank", required_argument, 'b', "ALG[:padded]",
+	  "sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
+	  "default: sha1 and sha256); ALG:padded replays\n"
+	  "the bank as a kernel that had no ALG at IMA init\n"
+	  "extends it: SHA-1 template digests, zero-padded" },
+	{ "pcr", required_argument, 'p', "N",
+	  "only PCR N (default: every PCR the list extends)" },
+	{ "initial", required_argument, 'i', "ALG:PCR:HEX",
+	  "start PCR in bank ALG at HEX, not zero" },
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 24,
+	.opts = opt_table,
 };
 
 struct initial {
@@ -213,8 +216,7 @@ static int do_replay(int argc, char *argv[])
 	int only_pcr = -1;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":b:p:i:d:h", options,
-				NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'b':
 			if (add_bank(banks, forms, &nbanks, optarg))
@@ -239,13 +241,10 @@ static int do_replay(int argc, char *argv[])
 			if (tool_opt_digest_size(CMD, optarg, &digest_size))
 				return TOOL_EXIT_USAGE;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	if (!nbanks) {

@@ -46,11 +46,6 @@ void tool_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/*
- * getopt_long error (@c is '?' or ':', optstring starts with ':'): prints
- * it in our words; returns TOOL_EXIT_USAGE.
- */
-int tool_bad_option(const char *cmd, int c, char *argv[]);
 
 /* "FILE: <strerror>", or "FILE: offset N, entry M: <strerror>" with @w. */
 void tool_err_at(const char *file, int err, const struct imacarry_where *w,
@@ -108,6 +103,39 @@ int tool_check_output(const char *cmd, const char *out);
 
 /* Flushes stdout and reports a write error (a full disk, a closed pipe). */
 int tool_flush_stdout(void);
+
+/* ---- options.c: one table drives getopt_long and --help ---- */
+
+/* One option of a subcommand; -h/--help is added to every table. */
+struct tool_opt {
+	const char *name;	/* the long name */
+	int has_arg;		/* no_argument or required_argument */
+	int val;		/* the short option, returned by tool_getopt() */
+	const char *arg;	/* the argument's name in the help, or NULL */
+	const char *help;	/* '\n' starts a line at the help column */
+};
+
+/* The most options a table holds, -h/--help not counted. */
+#define TOOL_OPTS_MAX	8
+
+struct tool_opts {
+	const char *cmd;
+	const char *usage;		/* the help text above the options */
+	int col;			/* the help column */
+	const struct tool_opt *opts;	/* ends with an entry without name */
+};
+
+/* Prints @o's usage and its options' help to stdout. */
+void tool_help(const struct tool_opts *o);
+
+/*
+ * getopt_long() over @o: returns the next option's val, or -1 when the
+ * command is done with options. Then *@status is -1 if the command goes on
+ * (optind is its first operand), or its exit code: -h/--help printed the
+ * help, or an unknown option or a missing argument was reported.
+ */
+int tool_getopt(int argc, char *argv[], const struct tool_opts *o,
+		int *status);
 
 /* ---- input.c: any input (list, blob, device tree, live) as a list ---- */
 

@@ -2,7 +2,6 @@
 /* util.c - the tool's plumbing: messages, number parsing, whole-file I/O */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,19 +59,6 @@ int tool_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '" TOOL_PROG " %s --help'.\n", cmd);
 	return TOOL_EXIT_USAGE;
-}
-
-int tool_bad_option(const char *cmd, int c, char *argv[])
-{
-	const char *arg = argv[optind - 1];
-	char shortopt[3] = { '-', (char)optopt, '\0' };
-
-	/* A long option is in argv; optopt names a short one. */
-	if (strncmp(arg, "--", 2) && optopt)
-		arg = shortopt;
-	if (c == ':')
-		return tool_usage(cmd, "option '%s' needs an argument", arg);
-	return tool_usage(cmd, "unknown option '%s'", arg);
 }
 
 void tool_err_at(const char *file, int err, const struct imacarry_where *w,

@@ -30,17 +30,22 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -p, --pcrs FILE  'ALG PCR HEX' lines (as 'replay' prints them)\n"
-	"  -t, --tpm DIR    a TPM's sysfs directory, e.g. /sys/class/tpm/tpm0:\n"
-	"                   reads DIR/pcr-ALG/N for every bank it has\n"
-	"  -h, --help       show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "pcrs", required_argument, NULL, 'p' },
-	{ "tpm", required_argument, NULL, 't' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "pcrs", required_argument, 'p', "FILE",
+	  "'ALG PCR HEX' lines (as 'replay' prints them)" },
+	{ "tpm", required_argument, 't', "DIR",
+	  "a TPM's sysfs directory, e.g. /sys/class/tpm/tpm0:\n"
+	  "reads DIR/pcr-ALG/N for every bank it has" },
+	{ NULL }
+};
+
+static const struct tool_opts options = {
+	.cmd = CMD,
+	.usage = usage,
+	.col = 19,
+	.opts = opt_table,
 };
 
 /* What one replay learnt about an expected value. */
@@ -994,7 +999,7 @@ static int do_verify(int argc, char *argv[])
 	uint64_t n = 0;
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":p:t:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
 		switch (c) {
 		case 'p':
 			pcrs = optarg;
@@ -1002,13 +1007,10 @@ static int do_verify(int argc, char *argv[])
 		case 't':
 			tpm = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (ret >= 0)
+		return ret;
 	if (!pcrs == !tpm)
 		return tool_usage(CMD, "give exactly one of --pcrs and --tpm");
 	if (argc - optind > 1)
