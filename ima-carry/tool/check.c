@@ -22,13 +22,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 23,
-	.opts = opt_table,
-};
-
 struct tally {
 	uint64_t entries;
 	uint64_t violations;
@@ -88,25 +81,20 @@ static void ok_line(const struct tool_input *in, const struct tally *t)
 
 static int do_check(int argc, char *argv[])
 {
-	unsigned int digest_size = 0;
 	struct tally t = { 0 };
 	struct tool_input in;
-	int c, ret;
+	struct tool_args a = { 0 };
+	int ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
-		switch (c) {
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
-		}
-	}
-	if (ret >= 0)
-		return ret;
+	/* --digest-size, which tool_getopt() parses, is all check takes. */
+	while (tool_getopt(argc, argv, &tool_cmd_check, &a) != -1)
+		;
+	if (a.status >= 0)
+		return a.status;
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one FILE");
 
-	if (tool_input_open(&in, argv[optind], digest_size) < 0)
+	if (tool_input_open(&in, argv[optind], a.digest_size) < 0)
 		return TOOL_EXIT_INVALID;
 	ret = walk(&in, &t);
 	if (ret == 0 && !tool_quiet)
@@ -119,4 +107,7 @@ const struct tool_cmd tool_cmd_check = {
 	.name = CMD,
 	.cmd = do_check,
 	.help = "validate a list, a blob or a DTB; one line: ok or the error",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 23,
 };

@@ -34,13 +34,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 23,
-	.opts = opt_table,
-};
-
 static const char *kind_name(const struct tool_input *in)
 {
 	if (in->live)
@@ -187,13 +180,13 @@ static int dump_json(struct tool_input *in, bool header)
 
 static int do_dump(int argc, char *argv[])
 {
-	unsigned int digest_size = 0;
 	bool json = false, header = false;
 	struct tool_input in;
 	const char *path;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_dump, &a)) != -1) {
 		switch (c) {
 		case 'j':
 			json = true;
@@ -201,14 +194,10 @@ static int do_dump(int argc, char *argv[])
 		case 'H':
 			header = true;
 			break;
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	path = optind < argc ? argv[optind] : NULL;
@@ -220,7 +209,7 @@ static int do_dump(int argc, char *argv[])
 	}
 	if (header && !json)
 		print_header(&in);
-	ret = tool_input_list(&in, digest_size);
+	ret = tool_input_list(&in, a.digest_size);
 	if (ret == 0)
 		ret = json ? dump_json(&in, header) : dump_ascii(&in);
 	tool_input_close(&in);
@@ -231,4 +220,7 @@ const struct tool_cmd tool_cmd_dump = {
 	.name = CMD,
 	.cmd = do_dump,
 	.help = "print a list, blob or DTB as the kernel's ascii (or --json)",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 23,
 };

@@ -26,13 +26,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 20,
-	.opts = opt_table,
-};
-
 static int extract(struct tool_input *in, bool list, const char *out)
 {
 	struct imacarry_where w = { 0 };
@@ -63,9 +56,10 @@ static int do_extract(int argc, char *argv[])
 	const char *out = NULL;
 	struct tool_input in;
 	bool list = false;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_extract, &a)) != -1) {
 		switch (c) {
 		case 'l':
 			list = true;
@@ -75,8 +69,8 @@ static int do_extract(int argc, char *argv[])
 			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (!out)
 		return tool_usage(CMD, "missing -o OUT");
 	if (tool_check_output(CMD, out))
@@ -95,4 +89,7 @@ const struct tool_cmd tool_cmd_extract = {
 	.name = CMD,
 	.cmd = do_extract,
 	.help = "write the blob (or, with --list, its list) of a DTB to a file",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 20,
 };

@@ -31,13 +31,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 22,
-	.opts = opt_table,
-};
-
 /*
  * Checks a --blob the way the next kernel will, list included, so that
  * a blob it would refuse never reaches a tree. Takes the blob's bytes.
@@ -112,9 +105,10 @@ static int do_inject(int argc, char *argv[])
 	uint8_t *packed = NULL;
 	size_t blob_len;
 	uint64_t count;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_inject, &a)) != -1) {
 		switch (c) {
 		case 'b':
 			blob_path = optarg;
@@ -130,8 +124,8 @@ static int do_inject(int argc, char *argv[])
 			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (!blob_path == !list_path)
 		return tool_usage(CMD, "give exactly one of --blob and --list");
 	if (!out)
@@ -162,4 +156,7 @@ const struct tool_cmd tool_cmd_inject = {
 	.name = CMD,
 	.cmd = do_inject,
 	.help = "put a blob (or a list, packed) into a DTB's /chosen",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 22,
 };

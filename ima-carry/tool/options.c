@@ -38,14 +38,14 @@ static void opt_line(const struct tool_opt *opt, int col)
 	}
 }
 
-void tool_help(const struct tool_opts *o)
+void tool_help(const struct tool_cmd *cmd)
 {
 	const struct tool_opt *opt;
 
-	fputs(o->usage, stdout);
-	for (opt = o->opts; opt->name; opt++)
-		opt_line(opt, o->col);
-	opt_line(&help_opt, o->col);
+	fputs(cmd->usage, stdout);
+	for (opt = cmd->opts; opt->name; opt++)
+		opt_line(opt, cmd->col);
+	opt_line(&help_opt, cmd->col);
 }
 
 static int bad_option(const char *cmd, int c, char *argv[])
@@ -61,7 +61,8 @@ static int bad_option(const char *cmd, int c, char *argv[])
 	return tool_usage(cmd, "unknown option '%s'", arg);
 }
 
-int tool_getopt(int argc, char *argv[], const struct tool_opts *o, int *status)
+int tool_getopt(int argc, char *argv[], const struct tool_cmd *cmd,
+		struct tool_args *a)
 {
 	struct option lo[TOOL_OPTS_MAX + 2];
 	/* ':', then up to "x:" per option and 'h' */
@@ -71,8 +72,8 @@ int tool_getopt(int argc, char *argv[], const struct tool_opts *o, int *status)
 	int c;
 
 	so[s++] = ':';
-	for (i = 0; i < TOOL_OPTS_MAX && o->opts[i].name; i++) {
-		opt = &o->opts[i];
+	for (i = 0; i < TOOL_OPTS_MAX && cmd->opts[i].name; i++) {
+		opt = &cmd->opts[i];
 		lo[i] = (struct option){ opt->name, opt->has_arg, NULL,
 					 opt->val };
 		so[s++] = (char)opt->val;
@@ -84,20 +85,29 @@ int tool_getopt(int argc, char *argv[], const struct tool_opts *o, int *status)
 	so[s++] = 'h';
 	so[s] = '\0';
 
-	c = getopt_long(argc, argv, so, lo, NULL);
-	switch (c) {
-	case 'h':
-		tool_help(o);
-		*status = TOOL_EXIT_OK;
-		return -1;
-	case '?':
-	case ':':
-		*status = bad_option(o->cmd, c, argv);
-		return -1;
-	case -1:
-		*status = -1;
-		return -1;
-	default:
-		return c;
+	for (;;) {
+		c = getopt_long(argc, argv, so, lo, NULL);
+		switch (c) {
+		case 'd':
+			if (tool_opt_digest_size(cmd->name, optarg,
+						 &a->digest_size)) {
+				a->status = TOOL_EXIT_USAGE;
+				return -1;
+			}
+			continue;
+		case 'h':
+			tool_help(cmd);
+			a->status = TOOL_EXIT_OK;
+			return -1;
+		case '?':
+		case ':':
+			a->status = bad_option(cmd->name, c, argv);
+			return -1;
+		case -1:
+			a->status = -1;
+			return -1;
+		default:
+			return c;
+		}
 	}
 }

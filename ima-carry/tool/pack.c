@@ -27,13 +27,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 21,
-	.opts = opt_table,
-};
-
 static void summary(const struct tool_input *in, const uint8_t *blob,
 		    uint64_t count)
 {
@@ -93,9 +86,10 @@ static int do_pack(int argc, char *argv[])
 	const char *out = "-", *path;
 	unsigned int flags = 0;
 	struct tool_input in;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_pack, &a)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -108,8 +102,8 @@ static int do_pack(int argc, char *argv[])
 			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	path = optind < argc ? argv[optind] : NULL;
@@ -130,4 +124,7 @@ const struct tool_cmd tool_cmd_pack = {
 	.name = CMD,
 	.cmd = do_pack,
 	.help = "pack a list (default: the live one) into a carry blob",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 21,
 };

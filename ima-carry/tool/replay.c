@@ -36,13 +36,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 24,
-	.opts = opt_table,
-};
-
 struct initial {
 	enum imacarry_algo algo;
 	unsigned int pcr;
@@ -209,14 +202,15 @@ static int do_replay(int argc, char *argv[])
 	enum imacarry_form forms[IMACARRY_ALGO__MAX];
 	struct initial inis[MAX_INITIAL];
 	bool initial[IMACARRY_PCR_MAX] = { false };
-	unsigned int nbanks = 0, ninis = 0, digest_size = 0, bad = 0, i;
+	unsigned int nbanks = 0, ninis = 0, bad = 0, i;
 	struct imacarry_replay *r;
 	struct tool_input in;
 	unsigned long pcr;
 	int only_pcr = -1;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_replay, &a)) != -1) {
 		switch (c) {
 		case 'b':
 			if (add_bank(banks, forms, &nbanks, optarg))
@@ -237,14 +231,10 @@ static int do_replay(int argc, char *argv[])
 						  optarg);
 			ninis++;
 			break;
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (argc - optind > 1)
 		return tool_usage(CMD, "too many arguments");
 	if (!nbanks) {
@@ -259,7 +249,7 @@ static int do_replay(int argc, char *argv[])
 					  imacarry_algo_name(inis[i].algo));
 
 	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL,
-			    digest_size) < 0)
+			    a.digest_size) < 0)
 		return TOOL_EXIT_INVALID;
 	ret = imacarry_replay_new_forms(&r, banks, forms, nbanks);
 	if (ret < 0) {
@@ -291,4 +281,7 @@ const struct tool_cmd tool_cmd_replay = {
 	.name = CMD,
 	.cmd = do_replay,
 	.help = "print the PCR values a list extends to, per bank",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 24,
 };

@@ -17,11 +17,26 @@ enum {
 	TOOL_EXIT_USAGE = 2,
 };
 
+/* One option of a subcommand; -h/--help is added to every table. */
+struct tool_opt {
+	const char *name;	/* the long name */
+	int has_arg;		/* no_argument or required_argument */
+	int val;		/* the short option, returned by tool_getopt() */
+	const char *arg;	/* the argument's name in the help, or NULL */
+	const char *help;	/* '\n' starts a line at the help column */
+};
+
+/* The most options a table holds, -h/--help not counted. */
+#define TOOL_OPTS_MAX	8
+
 /* One subcommand: kmod's shape, one file per entry. */
 struct tool_cmd {
 	const char *name;
 	int (*cmd)(int argc, char *argv[]);
-	const char *help;
+	const char *help;		/* its line in the tool's help */
+	const char *usage;		/* --help: the text above the options */
+	const struct tool_opt *opts;	/* ends with an entry without name */
+	int col;			/* --help: where options' help starts */
 };
 
 extern const struct tool_cmd tool_cmd_dump;
@@ -106,36 +121,25 @@ int tool_flush_stdout(void);
 
 /* ---- options.c: one table drives getopt_long and --help ---- */
 
-/* One option of a subcommand; -h/--help is added to every table. */
-struct tool_opt {
-	const char *name;	/* the long name */
-	int has_arg;		/* no_argument or required_argument */
-	int val;		/* the short option, returned by tool_getopt() */
-	const char *arg;	/* the argument's name in the help, or NULL */
-	const char *help;	/* '\n' starts a line at the help column */
+/* Prints @cmd's usage and its options' help to stdout. */
+void tool_help(const struct tool_cmd *cmd);
+
+/* What tool_getopt() leaves for the command. */
+struct tool_args {
+	int status;		/* -1: go on; else the exit code */
+	unsigned int digest_size;	/* --digest-size (0: detect) */
 };
-
-/* The most options a table holds, -h/--help not counted. */
-#define TOOL_OPTS_MAX	8
-
-struct tool_opts {
-	const char *cmd;
-	const char *usage;		/* the help text above the options */
-	int col;			/* the help column */
-	const struct tool_opt *opts;	/* ends with an entry without name */
-};
-
-/* Prints @o's usage and its options' help to stdout. */
-void tool_help(const struct tool_opts *o);
 
 /*
- * getopt_long() over @o: returns the next option's val, or -1 when the
- * command is done with options. Then *@status is -1 if the command goes on
- * (optind is its first operand), or its exit code: -h/--help printed the
- * help, or an unknown option or a missing argument was reported.
+ * getopt_long() over @cmd's options: returns the next option's val, or -1
+ * when the command is done with options. Then a->status is -1 if the
+ * command goes on (optind is its first operand), or its exit code: -h or
+ * --help printed the help, or an unknown option, a missing argument or a
+ * bad value was reported. It parses -d/--digest-size, which dump, replay
+ * and check take alike, into a->digest_size.
  */
-int tool_getopt(int argc, char *argv[], const struct tool_opts *o,
-		int *status);
+int tool_getopt(int argc, char *argv[], const struct tool_cmd *cmd,
+		struct tool_args *a);
 
 /* ---- input.c: any input (list, blob, device tree, live) as a list ---- */
 

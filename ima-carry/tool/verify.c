@@ -41,13 +41,6 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static const struct tool_opts options = {
-	.cmd = CMD,
-	.usage = usage,
-	.col = 19,
-	.opts = opt_table,
-};
-
 /* What one replay learnt about an expected value. */
 struct seen {
 	bool reached;		/* the replay passed through the value */
@@ -997,9 +990,10 @@ static int do_verify(int argc, char *argv[])
 	struct tool_input in;
 	struct verify *v;
 	uint64_t n = 0;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = tool_getopt(argc, argv, &options, &ret)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_verify, &a)) != -1) {
 		switch (c) {
 		case 'p':
 			pcrs = optarg;
@@ -1009,8 +1003,8 @@ static int do_verify(int argc, char *argv[])
 			break;
 		}
 	}
-	if (ret >= 0)
-		return ret;
+	if (a.status >= 0)
+		return a.status;
 	if (!pcrs == !tpm)
 		return tool_usage(CMD, "give exactly one of --pcrs and --tpm");
 	if (argc - optind > 1)
@@ -1062,4 +1056,7 @@ const struct tool_cmd tool_cmd_verify = {
 	.name = CMD,
 	.cmd = do_verify,
 	.help = "replay a list against PCR values (a file or a TPM); diagnose",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 19,
 };
