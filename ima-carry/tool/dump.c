@@ -198,9 +198,8 @@ static int do_dump(int argc, char *argv[])
 	}
 	if (a.status >= 0)
 		return a.status;
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
-	path = optind < argc ? argv[optind] : NULL;
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	if (tool_input_read(&in, path) < 0) {

@@ -111,3 +111,12 @@ int tool_getopt(int argc, char *argv[], const struct tool_cmd *cmd,
 		}
 	}
 }
+
+int tool_opt_operand(const char *cmd, int argc, char *argv[],
+		     const char **arg)
+{
+	if (argc - optind > 1)
+		return tool_usage(cmd, "too many arguments");
+	*arg = optind < argc ? argv[optind] : NULL;
+	return 0;
+}

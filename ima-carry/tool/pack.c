@@ -104,9 +104,8 @@ static int do_pack(int argc, char *argv[])
 	}
 	if (a.status >= 0)
 		return a.status;
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
-	path = optind < argc ? argv[optind] : NULL;
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 	if (tool_check_output(CMD, out))
 		return TOOL_EXIT_USAGE;
 

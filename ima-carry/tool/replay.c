@@ -206,6 +206,7 @@ static int do_replay(int argc, char *argv[])
 	struct imacarry_replay *r;
 	struct tool_input in;
 	unsigned long pcr;
+	const char *path;
 	int only_pcr = -1;
 	struct tool_args a = { 0 };
 	int c, ret;
@@ -235,8 +236,8 @@ static int do_replay(int argc, char *argv[])
 	}
 	if (a.status >= 0)
 		return a.status;
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 	if (!nbanks) {
 		forms[nbanks] = IMACARRY_FORM_HASH;
 		banks[nbanks++] = IMACARRY_ALGO_SHA1;
@@ -248,7 +249,7 @@ static int do_replay(int argc, char *argv[])
 			return tool_usage(CMD, "--initial for %s, which is not a --bank",
 					  imacarry_algo_name(inis[i].algo));
 
-	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL,
+	if (tool_input_open(&in, path,
 			    a.digest_size) < 0)
 		return TOOL_EXIT_INVALID;
 	ret = imacarry_replay_new_forms(&r, banks, forms, nbanks);

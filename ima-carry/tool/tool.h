@@ -141,6 +141,14 @@ struct tool_args {
 int tool_getopt(int argc, char *argv[], const struct tool_cmd *cmd,
 		struct tool_args *a);
 
+/*
+ * After tool_getopt(), the operand of a command that takes at most one:
+ * sets *@arg (NULL without one). Returns 0, or the usage exit code after
+ * saying there are too many.
+ */
+int tool_opt_operand(const char *cmd, int argc, char *argv[],
+		     const char **arg);
+
 /* ---- input.c: any input (list, blob, device tree, live) as a list ---- */
 
 struct tool_input {

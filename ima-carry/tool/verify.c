@@ -985,7 +985,7 @@ static void ok_line(const struct verify *v, const struct tool_input *in,
 
 static int do_verify(int argc, char *argv[])
 {
-	const char *pcrs = NULL, *tpm = NULL;
+	const char *pcrs = NULL, *tpm = NULL, *path;
 	unsigned int bad = 0, mismatch, f;
 	struct tool_input in;
 	struct verify *v;
@@ -1007,8 +1007,8 @@ static int do_verify(int argc, char *argv[])
 		return a.status;
 	if (!pcrs == !tpm)
 		return tool_usage(CMD, "give exactly one of --pcrs and --tpm");
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 
 	v = calloc(1, sizeof(*v));
 	if (!v) {
@@ -1024,7 +1024,7 @@ static int do_verify(int argc, char *argv[])
 		free(v);
 		return TOOL_EXIT_INVALID;
 	}
-	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL, 0) < 0) {
+	if (tool_input_open(&in, path, 0) < 0) {
 		free(v);
 		return TOOL_EXIT_INVALID;
 	}
