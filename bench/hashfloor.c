@@ -13,17 +13,15 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <openssl/evp.h>
+
+#include "map.h"
 
 #define NPCRS		24
 #define SHA1_LEN	20
@@ -87,40 +85,6 @@ static int bank_entry(struct bank *b, unsigned int pcr, bool violation,
 	    !EVP_DigestFinal_ex(b->ctx, digest, NULL))
 		return -1;
 	return bank_extend(b, pcr, digest);
-}
-
-/*
- * Maps the whole file, populated: a floor gets its bytes the cheapest way,
- * without the page faults and the copy of reading into a fresh buffer.
- */
-static const uint8_t *map_file(const char *path, size_t *len)
-{
-	static const uint8_t empty[1];
-	struct stat st;
-	void *p;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0) {
-		close(fd);
-		return NULL;
-	}
-	*len = (size_t)st.st_size;
-	if (!*len) {
-		close(fd);
-		return empty;
-	}
-	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	close(fd);
-	return p == MAP_FAILED ? NULL : p;
-}
-
-static void unmap_file(const uint8_t *buf, size_t len)
-{
-	if (len)
-		munmap((void *)buf, len);
 }
 
 static bool all_zero(const uint8_t *p, size_t len)

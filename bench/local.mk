@@ -7,10 +7,10 @@
 
 # The floors are built for the check too, since the quick test runs them.
 check_PROGRAMS += bench/hashfloor bench/zfloor
-bench_hashfloor_SOURCES = bench/hashfloor.c
+bench_hashfloor_SOURCES = bench/hashfloor.c bench/map.h bench/map.c
 bench_hashfloor_CFLAGS = $(AM_CFLAGS) $(CRYPTO_CFLAGS)
 bench_hashfloor_LDADD = $(CRYPTO_LIBS)
-bench_zfloor_SOURCES = bench/zfloor.c
+bench_zfloor_SOURCES = bench/zfloor.c bench/map.h bench/map.c
 bench_zfloor_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS)
 bench_zfloor_LDADD = $(ZLIB_LIBS)
 

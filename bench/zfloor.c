@@ -15,49 +15,13 @@
  */
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <zlib.h>
 
-/*
- * Maps the whole file, populated: a floor gets its bytes the cheapest way,
- * without the page faults and the copy of reading into a fresh buffer.
- */
-static const unsigned char *map_file(const char *path, size_t *len)
-{
-	static const unsigned char empty[1];
-	struct stat st;
-	void *p;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0) {
-		close(fd);
-		return NULL;
-	}
-	*len = (size_t)st.st_size;
-	if (!*len) {
-		close(fd);
-		return empty;
-	}
-	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	close(fd);
-	return p == MAP_FAILED ? NULL : p;
-}
-
-static void unmap_file(const unsigned char *buf, size_t len)
-{
-	if (len)
-		munmap((void *)buf, len);
-}
+#include "map.h"
 
 static int write_crc(const char *path, const unsigned char *buf, size_t len)
 {

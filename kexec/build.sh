@@ -103,7 +103,7 @@ compile() {
 		$cc -std=gnu11 -D_GNU_SOURCE \
 			-DPACKAGE_VERSION="\"$IMACARRY_VERSION\"" -O2 -g \
 			-ffunction-sections -fdata-sections \
-			-I"$top/ima-carry/lib" -c -o "$o" "$top/$f" || exit 1
+			-I"$top" -I"$top/ima-carry/lib" -c -o "$o" "$top/$f" || exit 1
 	done
 }
 

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "shared/util.h"
+
 #include "imacarry-internal.h"
 
 /*
@@ -33,24 +35,22 @@ static void ic_putc(struct ic_out *o, char c)
 	o->len++;
 }
 
-/* ima_print_digest(): "%02x" per byte, done with a table for speed. */
-static void ic_hex(struct ic_out *o, const uint8_t *p, uint64_t n)
+/* ima_print_digest(): "%02x" per byte; what fits of it. */
+static void ic_put_hex(struct ic_out *o, const uint8_t *p, uint64_t n)
 {
-	static const char digits[] = "0123456789abcdef";
-	uint64_t i, k;
-	char *d;
+	char last[2];
+	uint64_t k;
 
 	if (o->len < o->cap) {
 		k = (o->cap - o->len) / 2;
 		if (k > n)
 			k = n;
-		d = o->buf + o->len;
-		for (i = 0; i < k; i++) {
-			d[2 * i] = digits[p[i] >> 4];
-			d[2 * i + 1] = digits[p[i] & 0xf];
+		ic_hex(o->buf + o->len, p, (size_t)k);
+		/* Room for one digit more: the high one of the next byte. */
+		if (k < n && (o->cap - o->len) % 2) {
+			ic_hex(last, p + k, 1);
+			o->buf[o->len + 2 * k] = last[0];
 		}
-		if (k < n && (o->cap - o->len) % 2)
-			d[2 * k] = digits[p[k] >> 4];
 	}
 	o->len += 2 * n;
 }
@@ -97,7 +97,7 @@ static void ic_digest_algo(struct ic_out *o, const struct imacarry_field *f)
 		if (f->data[colon - 1] == ':')
 			break;
 	if (!colon) {
-		ic_hex(o, f->data, f->len);
+		ic_put_hex(o, f->data, f->len);
 		return;
 	}
 	colon--;
@@ -105,7 +105,7 @@ static void ic_digest_algo(struct ic_out *o, const struct imacarry_field *f)
 		ic_put(o, f->data, slen);
 	skip = colon + 2;
 	if (skip < f->len)
-		ic_hex(o, f->data + skip, f->len - skip);
+		ic_put_hex(o, f->data + skip, f->len - skip);
 }
 
 /* DATA_FMT_UINT: "%u" of a u8/u16/u32/u64; other sizes print nothing. */
@@ -142,7 +142,7 @@ static void ic_field(struct ic_out *o, bool be, unsigned int id,
 	case IMACARRY_FIELD_EVMSIG:
 	case IMACARRY_FIELD_XATTRLENGTHS:
 	case IMACARRY_FIELD_XATTRVALUES:
-		ic_hex(o, f->data, f->len);
+		ic_put_hex(o, f->data, f->len);
 		break;
 	case IMACARRY_FIELD_N:
 	case IMACARRY_FIELD_N_NG:
@@ -176,7 +176,7 @@ int imacarry_ascii_entry(const struct imacarry_list *list,
 	/* "%2d ", the template digest of this list's bank, " %s" name. */
 	ic_dec(&o, e->pcr, 2);
 	ic_putc(&o, ' ');
-	ic_hex(&o, e->digest, list->digest_size);
+	ic_put_hex(&o, e->digest, list->digest_size);
 	ic_putc(&o, ' ');
 	ic_put(&o, e->name, e->name_len);
 	for (i = 0; i < e->nfields; i++) {

@@ -134,14 +134,17 @@ static int strip_kbuf(void *fdt)
 	return n;
 }
 
-/* Strips an opened tree. */
-static int strip(void *fdt)
+/*
+ * Deletes every IMACARRY_PROP of /chosen: how many, or an error
+ * (-IMACARRY_ERR_NOCHOSEN: the tree has no /chosen).
+ */
+static int del_carry(void *fdt)
 {
 	int chosen, err, n = 0;
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen == -FDT_ERR_NOTFOUND)
-		return 0;
+		return -IMACARRY_ERR_NOCHOSEN;
 	if (chosen < 0)
 		return fdt_err(chosen);
 
@@ -150,6 +153,19 @@ static int strip(void *fdt)
 		n++;
 	if (err != -FDT_ERR_NOTFOUND)
 		return fdt_err(err);
+	return n;
+}
+
+/* Strips an opened tree. */
+static int strip(void *fdt)
+{
+	int err, n;
+
+	n = del_carry(fdt);
+	if (n == -IMACARRY_ERR_NOCHOSEN)
+		return 0;
+	if (n < 0)
+		return n;
 
 	err = strip_kbuf(fdt);
 	return err < 0 ? err : n + err;
@@ -292,22 +308,16 @@ int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 
 int imacarry_fdt_del(void *fdt)
 {
-	int chosen, err, n = 0;
+	int err, n;
 
 	if (!fdt)
 		return -IMACARRY_ERR_BADARG;
 	err = open_in_place(fdt);
 	if (err < 0)
 		return err;
-	chosen = fdt_path_offset(fdt, "/chosen");
-	if (chosen == -FDT_ERR_NOTFOUND)
-		return -IMACARRY_ERR_NOCHOSEN;
-	if (chosen < 0)
-		return fdt_err(chosen);
-	while ((err = fdt_delprop(fdt, chosen, IMACARRY_PROP)) == 0)
-		n++;
-	if (err != -FDT_ERR_NOTFOUND)
-		return fdt_err(err);
+	n = del_carry(fdt);
+	if (n < 0)
+		return n;
 	return n ? 0 : -IMACARRY_ERR_NOTFOUND;
 }
 

@@ -16,7 +16,7 @@ ima_carry_lib_libimacarry_la_SOURCES = \
 	ima-carry/lib/fdt.c \
 	ima-carry/lib/snapshot.c
 ima_carry_lib_libimacarry_la_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(CRYPTO_CFLAGS) $(FDT_CFLAGS)
-ima_carry_lib_libimacarry_la_LIBADD = $(FDT_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
+ima_carry_lib_libimacarry_la_LIBADD = shared/libshared.la $(FDT_LIBS) $(ZLIB_LIBS) $(CRYPTO_LIBS)
 ima_carry_lib_libimacarry_la_LDFLAGS = $(AM_LDFLAGS) -version-info 0:0:0 \
 	-Wl,--version-script=$(srcdir)/ima-carry/lib/libimacarry.sym
 EXTRA_ima_carry_lib_libimacarry_la_DEPENDENCIES = ima-carry/lib/libimacarry.sym

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "shared/util.h"
+
 #include "imacarry-internal.h"
 
 #define RECORD_RUNDIR	"/run/ima-carry"
@@ -22,19 +24,7 @@ static const char *const initrd_opts[] = { "--initrd", "--ramdisk" };
 
 static int write_all(int fd, const void *buf, size_t len)
 {
-	const char *p = buf;
-	ssize_t n;
-
-	while (len) {
-		n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -IMACARRY_ERR_IO;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return ic_write_all(fd, buf, len) < 0 ? -IMACARRY_ERR_IO : 0;
 }
 
 static int create_file(int dirfd, const char *name)

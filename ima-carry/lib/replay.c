@@ -159,18 +159,28 @@ fail:
 	return ret;
 }
 
+/* The checks of replay_set() and replay_get(): finds @algo's bank. */
+static int pcr_bank(const struct imacarry_replay *r, const void *buf,
+		    enum imacarry_algo algo, unsigned int pcr,
+		    struct ic_bank **b)
+{
+	if (!r || !buf)
+		return -IMACARRY_ERR_BADARG;
+	if (pcr >= IMACARRY_PCR_MAX)
+		return -IMACARRY_ERR_PCR;
+	*b = ic_bank_of(r, algo);
+	return *b ? 0 : -IMACARRY_ERR_ALGO;
+}
+
 int imacarry_replay_set(struct imacarry_replay *r, enum imacarry_algo algo,
 			unsigned int pcr, const uint8_t *value, size_t len)
 {
 	struct ic_bank *b;
+	int err;
 
-	if (!r || !value)
-		return -IMACARRY_ERR_BADARG;
-	if (pcr >= IMACARRY_PCR_MAX)
-		return -IMACARRY_ERR_PCR;
-	b = ic_bank_of(r, algo);
-	if (!b)
-		return -IMACARRY_ERR_ALGO;
+	err = pcr_bank(r, value, algo, pcr, &b);
+	if (err)
+		return err;
 	if (len != b->size)
 		return -IMACARRY_ERR_BADLEN;
 	memcpy(b->pcr[pcr], value, len);
@@ -321,15 +331,12 @@ int imacarry_replay_get(const struct imacarry_replay *r,
 			enum imacarry_algo algo, unsigned int pcr,
 			uint8_t *out, size_t size)
 {
-	const struct ic_bank *b;
+	struct ic_bank *b;
+	int err;
 
-	if (!r || !out)
-		return -IMACARRY_ERR_BADARG;
-	if (pcr >= IMACARRY_PCR_MAX)
-		return -IMACARRY_ERR_PCR;
-	b = ic_bank_of(r, algo);
-	if (!b)
-		return -IMACARRY_ERR_ALGO;
+	err = pcr_bank(r, out, algo, pcr, &b);
+	if (err)
+		return err;
 	if (size < b->size)
 		return -IMACARRY_ERR_NOSPACE;
 	memcpy(out, b->pcr[pcr], b->size);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "shared/util.h"
+
 #include "imacarry-internal.h"
 
 #define LIST_FILE	"binary_runtime_measurements"
@@ -15,10 +17,6 @@
 
 /* A read is retried this often before trimming to the first count. */
 #define SNAPSHOT_TRIES	4
-/* securityfs reports no size: start here and double. */
-#define READ_CHUNK	(64u << 10)
-/* Far above any real list, and it keeps a runaway reader finite. */
-#define READ_MAX	((size_t)1 << 30)
 
 static int open_ima(const char *securityfs, const char *name)
 {
@@ -79,33 +77,18 @@ int imacarry_snapshot_count(const char *securityfs, uint64_t *count)
 	return 0;
 }
 
-/* Reads a whole file of unknown size into *@buf, growing it geometrically. */
+/* ic_read_all() in the library's error codes. */
 static int read_all(int fd, uint8_t **buf, size_t *cap, size_t *len)
 {
-	uint8_t *p;
-	size_t ncap;
-	ssize_t n;
-
-	*len = 0;
-	for (;;) {
-		if (*len == *cap) {
-			if (*cap >= READ_MAX)
-				return -IMACARRY_ERR_TOOBIG;
-			ncap = *cap ? *cap * 2 : READ_CHUNK;
-			p = realloc(*buf, ncap);
-			if (!p)
-				return -IMACARRY_ERR_NOMEM;
-			*buf = p;
-			*cap = ncap;
-		}
-		n = read(fd, *buf + *len, *cap - *len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -IMACARRY_ERR_IO;
-		if (n == 0)
-			return 0;
-		*len += (size_t)n;
+	switch (ic_read_all(fd, buf, cap, len)) {
+	case 0:
+		return 0;
+	case IC_READ_TOOBIG:
+		return -IMACARRY_ERR_TOOBIG;
+	case IC_READ_NOMEM:
+		return -IMACARRY_ERR_NOMEM;
+	default:
+		return -IMACARRY_ERR_IO;
 	}
 }
 

@@ -14,14 +14,12 @@ static const char usage[] =
 	"Usage: " TOOL_PROG " " CMD " [--digest-size N] FILE\n"
 	"Validate a list, a carry blob or a device tree ('-': stdin) the way the\n"
 	"next kernel would, and print 'FILE: ok: N entries, ...' or the error.\n"
-	"\n"
-	"  -d, --digest-size N  template digest size of a list: 20, 32, 48, 64\n"
-	"  -h, --help           show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64" },
+	{ NULL }
 };
 
 struct tally {
@@ -83,28 +81,20 @@ static void ok_line(const struct tool_input *in, const struct tally *t)
 
 static int do_check(int argc, char *argv[])
 {
-	unsigned int digest_size = 0;
 	struct tally t = { 0 };
 	struct tool_input in;
-	int c, ret;
+	struct tool_args a = { 0 };
+	int ret;
 
-	while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
-		}
-	}
+	/* --digest-size, which tool_getopt() parses, is all check takes. */
+	while (tool_getopt(argc, argv, &tool_cmd_check, &a) != -1)
+		;
+	if (a.status >= 0)
+		return a.status;
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one FILE");
 
-	if (tool_input_open(&in, argv[optind], digest_size) < 0)
+	if (tool_input_open(&in, argv[optind], a.digest_size) < 0)
 		return TOOL_EXIT_INVALID;
 	ret = walk(&in, &t);
 	if (ret == 0 && !tool_quiet)
@@ -117,4 +107,7 @@ const struct tool_cmd tool_cmd_check = {
 	.name = CMD,
 	.cmd = do_check,
 	.help = "validate a list, a blob or a DTB; one line: ok or the error",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 23,
 };

@@ -22,19 +22,16 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS (default /sys/kernel/security).\n"
-	"\n"
-	"  -j, --json           one JSON document instead\n"
-	"  -H, --header         the blob header and its checks first\n"
-	"  -d, --digest-size N  template digest size of a list: 20, 32, 48, 64\n"
-	"                       (default: detect)\n"
-	"  -h, --help           show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "json", no_argument, NULL, 'j' },
-	{ "header", no_argument, NULL, 'H' },
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "json", no_argument, 'j', NULL, "one JSON document instead" },
+	{ "header", no_argument, 'H', NULL,
+	  "the blob header and its checks first" },
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64\n"
+	  "(default: detect)" },
+	{ NULL }
 };
 
 static const char *kind_name(const struct tool_input *in)
@@ -183,13 +180,13 @@ static int dump_json(struct tool_input *in, bool header)
 
 static int do_dump(int argc, char *argv[])
 {
-	unsigned int digest_size = 0;
 	bool json = false, header = false;
 	struct tool_input in;
 	const char *path;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":jHd:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_dump, &a)) != -1) {
 		switch (c) {
 		case 'j':
 			json = true;
@@ -197,20 +194,12 @@ static int do_dump(int argc, char *argv[])
 		case 'H':
 			header = true;
 			break;
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
-	path = optind < argc ? argv[optind] : NULL;
+	if (a.status >= 0)
+		return a.status;
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
 	if (tool_input_read(&in, path) < 0) {
@@ -219,7 +208,7 @@ static int do_dump(int argc, char *argv[])
 	}
 	if (header && !json)
 		print_header(&in);
-	ret = tool_input_list(&in, digest_size);
+	ret = tool_input_list(&in, a.digest_size);
 	if (ret == 0)
 		ret = json ? dump_json(&in, header) : dump_ascii(&in);
 	tool_input_close(&in);
@@ -230,4 +219,7 @@ const struct tool_cmd tool_cmd_dump = {
 	.name = CMD,
 	.cmd = do_dump,
 	.help = "print a list, blob or DTB as the kernel's ascii (or --json)",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 23,
 };

@@ -15,17 +15,15 @@ static const char usage[] =
 	"Write the blob in /chosen/" IMACARRY_PROP " of IN.dtb to OUT.\n"
 	"The blob and its list are checked first; nothing is written if they\n"
 	"are invalid.\n"
-	"\n"
-	"  -l, --list        write the carried list instead (the bytes of\n"
-	"                    binary_runtime_measurements, no header)\n"
-	"  -o, --output OUT  the output file ('-': stdout)\n"
-	"  -h, --help        show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "list", no_argument, NULL, 'l' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "list", no_argument, 'l', NULL,
+	  "write the carried list instead (the bytes of\n"
+	  "binary_runtime_measurements, no header)" },
+	{ "output", required_argument, 'o', "OUT",
+	  "the output file ('-': stdout)" },
+	{ NULL }
 };
 
 static int extract(struct tool_input *in, bool list, const char *out)
@@ -58,9 +56,10 @@ static int do_extract(int argc, char *argv[])
 	const char *out = NULL;
 	struct tool_input in;
 	bool list = false;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":lo:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_extract, &a)) != -1) {
 		switch (c) {
 		case 'l':
 			list = true;
@@ -68,13 +67,10 @@ static int do_extract(int argc, char *argv[])
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (a.status >= 0)
+		return a.status;
 	if (!out)
 		return tool_usage(CMD, "missing -o OUT");
 	if (tool_check_output(CMD, out))
@@ -93,4 +89,7 @@ const struct tool_cmd tool_cmd_extract = {
 	.name = CMD,
 	.cmd = do_extract,
 	.help = "write the blob (or, with --list, its list) of a DTB to a file",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 20,
 };

@@ -17,20 +17,18 @@ static const char usage[] =
 	"Usage: " TOOL_PROG " " CMD " (--blob FILE | --list FILE) -o OUT IN.dtb\n"
 	"Write IN.dtb to OUT with the blob in /chosen/" IMACARRY_PROP ",\n"
 	"replacing stale linux,ima-carry and linux,ima-kexec-buffer carriers.\n"
-	"\n"
-	"  -b, --blob FILE     a carry blob (from 'pack'); it is fully checked\n"
-	"  -l, --list FILE     a SHA-1 list, packed on the way\n"
-	"  -n, --no-compress   with --list: store the payload uncompressed\n"
-	"  -o, --output OUT    the new device tree ('-': stdout)\n"
-	"  -h, --help          show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "blob", required_argument, NULL, 'b' },
-	{ "list", required_argument, NULL, 'l' },
-	{ "no-compress", no_argument, NULL, 'n' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "blob", required_argument, 'b', "FILE",
+	  "a carry blob (from 'pack'); it is fully checked" },
+	{ "list", required_argument, 'l', "FILE",
+	  "a SHA-1 list, packed on the way" },
+	{ "no-compress", no_argument, 'n', NULL,
+	  "with --list: store the payload uncompressed" },
+	{ "output", required_argument, 'o', "OUT",
+	  "the new device tree ('-': stdout)" },
+	{ NULL }
 };
 
 /*
@@ -107,9 +105,10 @@ static int do_inject(int argc, char *argv[])
 	uint8_t *packed = NULL;
 	size_t blob_len;
 	uint64_t count;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":b:l:no:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_inject, &a)) != -1) {
 		switch (c) {
 		case 'b':
 			blob_path = optarg;
@@ -123,13 +122,10 @@ static int do_inject(int argc, char *argv[])
 		case 'o':
 			out = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (a.status >= 0)
+		return a.status;
 	if (!blob_path == !list_path)
 		return tool_usage(CMD, "give exactly one of --blob and --list");
 	if (!out)
@@ -160,4 +156,7 @@ const struct tool_cmd tool_cmd_inject = {
 	.name = CMD,
 	.cmd = do_inject,
 	.help = "put a blob (or a list, packed) into a DTB's /chosen",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 22,
 };

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "shared/util.h"
+
 #include "imacarry.h"
 
 #include "json.h"
@@ -84,12 +86,15 @@ static void json_cstr(const char *s)
 
 static void put_hex(const uint8_t *p, size_t len)
 {
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
+	char hex[2 * 64];
+	size_t n;
 
-	for (i = 0; i < len; i++) {
-		putchar(digits[p[i] >> 4]);
-		putchar(digits[p[i] & 0xf]);
+	while (len) {
+		n = len < sizeof(hex) / 2 ? len : sizeof(hex) / 2;
+		ic_hex(hex, p, n);
+		fwrite(hex, 1, 2 * n, stdout);
+		p += n;
+		len -= n;
 	}
 }
 

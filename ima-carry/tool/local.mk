@@ -7,6 +7,7 @@ ima_carry_tool_ima_carry_SOURCES = \
 	ima-carry/tool/tool.h \
 	ima-carry/tool/ima-carry.c \
 	ima-carry/tool/util.c \
+	ima-carry/tool/options.c \
 	ima-carry/tool/input.c \
 	ima-carry/tool/json.h \
 	ima-carry/tool/json.c \
@@ -19,6 +20,6 @@ ima_carry_tool_ima_carry_SOURCES = \
 	ima-carry/tool/check.c
 # libfdt only for its header's fdt_totalsize(); nothing of it is linked.
 ima_carry_tool_ima_carry_CFLAGS = $(AM_CFLAGS) $(FDT_CFLAGS)
-ima_carry_tool_ima_carry_LDADD = ima-carry/lib/libimacarry.la
+ima_carry_tool_ima_carry_LDADD = ima-carry/lib/libimacarry.la shared/libshared.la
 
 include tests/tool/local.mk

@@ -16,18 +16,15 @@ static const char usage[] =
 	"\n"
 	"LIST is a list file ('-': stdin; a blob or DTB is repacked); without\n"
 	"LIST, a consistent snapshot of the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -o, --output OUT   write the blob to OUT (default: stdout)\n"
-	"  -n, --no-compress  store the payload uncompressed\n"
-	"  -q, --quiet        no summary on stderr\n"
-	"  -h, --help         show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "no-compress", no_argument, NULL, 'n' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "output", required_argument, 'o', "OUT",
+	  "write the blob to OUT (default: stdout)" },
+	{ "no-compress", no_argument, 'n', NULL,
+	  "store the payload uncompressed" },
+	{ "quiet", no_argument, 'q', NULL, "no summary on stderr" },
+	{ NULL }
 };
 
 static void summary(const struct tool_input *in, const uint8_t *blob,
@@ -89,9 +86,10 @@ static int do_pack(int argc, char *argv[])
 	const char *out = "-", *path;
 	unsigned int flags = 0;
 	struct tool_input in;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":o:nqh", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_pack, &a)) != -1) {
 		switch (c) {
 		case 'o':
 			out = optarg;
@@ -102,16 +100,12 @@ static int do_pack(int argc, char *argv[])
 		case 'q':
 			tool_quiet = true;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
-	path = optind < argc ? argv[optind] : NULL;
+	if (a.status >= 0)
+		return a.status;
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 	if (tool_check_output(CMD, out))
 		return TOOL_EXIT_USAGE;
 
@@ -129,4 +123,7 @@ const struct tool_cmd tool_cmd_pack = {
 	.name = CMD,
 	.cmd = do_pack,
 	.help = "pack a list (default: the live one) into a carry blob",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 21,
 };

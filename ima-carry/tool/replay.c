@@ -19,25 +19,21 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -b, --bank ALG[:padded]\n"
-	"                        sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
-	"                        default: sha1 and sha256); ALG:padded replays\n"
-	"                        the bank as a kernel that had no ALG at IMA init\n"
-	"                        extends it: SHA-1 template digests, zero-padded\n"
-	"  -p, --pcr N           only PCR N (default: every PCR the list extends)\n"
-	"  -i, --initial ALG:PCR:HEX\n"
-	"                        start PCR in bank ALG at HEX, not zero\n"
-	"  -d, --digest-size N   template digest size of a list: 20, 32, 48, 64\n"
-	"  -h, --help            show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "bank", required_argument, NULL, 'b' },
-	{ "pcr", required_argument, NULL, 'p' },
-	{ "initial", required_argument, NULL, 'i' },
-	{ "digest-size", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "bank", required_argument, 'b', "ALG[:padded]",
+	  "sha1, sha256, sha384, sha512 or sm3 (repeatable;\n"
+	  "default: sha1 and sha256); ALG:padded replays\n"
+	  "the bank as a kernel that had no ALG at IMA init\n"
+	  "extends it: SHA-1 template digests, zero-padded" },
+	{ "pcr", required_argument, 'p', "N",
+	  "only PCR N (default: every PCR the list extends)" },
+	{ "initial", required_argument, 'i', "ALG:PCR:HEX",
+	  "start PCR in bank ALG at HEX, not zero" },
+	{ "digest-size", required_argument, 'd', "N",
+	  "template digest size of a list: 20, 32, 48, 64" },
+	{ NULL }
 };
 
 struct initial {
@@ -206,15 +202,16 @@ static int do_replay(int argc, char *argv[])
 	enum imacarry_form forms[IMACARRY_ALGO__MAX];
 	struct initial inis[MAX_INITIAL];
 	bool initial[IMACARRY_PCR_MAX] = { false };
-	unsigned int nbanks = 0, ninis = 0, digest_size = 0, bad = 0, i;
+	unsigned int nbanks = 0, ninis = 0, bad = 0, i;
 	struct imacarry_replay *r;
 	struct tool_input in;
 	unsigned long pcr;
+	const char *path;
 	int only_pcr = -1;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":b:p:i:d:h", options,
-				NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_replay, &a)) != -1) {
 		switch (c) {
 		case 'b':
 			if (add_bank(banks, forms, &nbanks, optarg))
@@ -235,19 +232,12 @@ static int do_replay(int argc, char *argv[])
 						  optarg);
 			ninis++;
 			break;
-		case 'd':
-			if (tool_opt_digest_size(CMD, optarg, &digest_size))
-				return TOOL_EXIT_USAGE;
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
+	if (a.status >= 0)
+		return a.status;
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 	if (!nbanks) {
 		forms[nbanks] = IMACARRY_FORM_HASH;
 		banks[nbanks++] = IMACARRY_ALGO_SHA1;
@@ -259,8 +249,8 @@ static int do_replay(int argc, char *argv[])
 			return tool_usage(CMD, "--initial for %s, which is not a --bank",
 					  imacarry_algo_name(inis[i].algo));
 
-	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL,
-			    digest_size) < 0)
+	if (tool_input_open(&in, path,
+			    a.digest_size) < 0)
 		return TOOL_EXIT_INVALID;
 	ret = imacarry_replay_new_forms(&r, banks, forms, nbanks);
 	if (ret < 0) {
@@ -292,4 +282,7 @@ const struct tool_cmd tool_cmd_replay = {
 	.name = CMD,
 	.cmd = do_replay,
 	.help = "print the PCR values a list extends to, per bank",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 24,
 };

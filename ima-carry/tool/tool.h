@@ -17,11 +17,26 @@ enum {
 	TOOL_EXIT_USAGE = 2,
 };
 
+/* One option of a subcommand; -h/--help is added to every table. */
+struct tool_opt {
+	const char *name;	/* the long name */
+	int has_arg;		/* no_argument or required_argument */
+	int val;		/* the short option, returned by tool_getopt() */
+	const char *arg;	/* the argument's name in the help, or NULL */
+	const char *help;	/* '\n' starts a line at the help column */
+};
+
+/* The most options a table holds, -h/--help not counted. */
+#define TOOL_OPTS_MAX	8
+
 /* One subcommand: kmod's shape, one file per entry. */
 struct tool_cmd {
 	const char *name;
 	int (*cmd)(int argc, char *argv[]);
-	const char *help;
+	const char *help;		/* its line in the tool's help */
+	const char *usage;		/* --help: the text above the options */
+	const struct tool_opt *opts;	/* ends with an entry without name */
+	int col;			/* --help: where options' help starts */
 };
 
 extern const struct tool_cmd tool_cmd_dump;
@@ -46,11 +61,6 @@ void tool_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int tool_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/*
- * getopt_long error (@c is '?' or ':', optstring starts with ':'): prints
- * it in our words; returns TOOL_EXIT_USAGE.
- */
-int tool_bad_option(const char *cmd, int c, char *argv[]);
 
 /* "FILE: <strerror>", or "FILE: offset N, entry M: <strerror>" with @w. */
 void tool_err_at(const char *file, int err, const struct imacarry_where *w,
@@ -108,6 +118,36 @@ int tool_check_output(const char *cmd, const char *out);
 
 /* Flushes stdout and reports a write error (a full disk, a closed pipe). */
 int tool_flush_stdout(void);
+
+/* ---- options.c: one table drives getopt_long and --help ---- */
+
+/* Prints @cmd's usage and its options' help to stdout. */
+void tool_help(const struct tool_cmd *cmd);
+
+/* What tool_getopt() leaves for the command. */
+struct tool_args {
+	int status;		/* -1: go on; else the exit code */
+	unsigned int digest_size;	/* --digest-size (0: detect) */
+};
+
+/*
+ * getopt_long() over @cmd's options: returns the next option's val, or -1
+ * when the command is done with options. Then a->status is -1 if the
+ * command goes on (optind is its first operand), or its exit code: -h or
+ * --help printed the help, or an unknown option, a missing argument or a
+ * bad value was reported. It parses -d/--digest-size, which dump, replay
+ * and check take alike, into a->digest_size.
+ */
+int tool_getopt(int argc, char *argv[], const struct tool_cmd *cmd,
+		struct tool_args *a);
+
+/*
+ * After tool_getopt(), the operand of a command that takes at most one:
+ * sets *@arg (NULL without one). Returns 0, or the usage exit code after
+ * saying there are too many.
+ */
+int tool_opt_operand(const char *cmd, int argc, char *argv[],
+		     const char **arg);
 
 /* ---- input.c: any input (list, blob, device tree, live) as a list ---- */
 

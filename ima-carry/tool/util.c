@@ -2,8 +2,6 @@
 /* util.c - the tool's plumbing: messages, number parsing, whole-file I/O */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +11,12 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include "shared/util.h"
+
 #include "imacarry.h"
 
 #include "tool.h"
 
-/* Nothing we read legitimately comes near this: a DTB, or a 256 MiB list. */
-#define TOOL_READ_MAX	((size_t)1 << 30)
-#define TOOL_READ_CHUNK	((size_t)64 << 10)
 
 bool tool_quiet;
 
@@ -60,19 +57,6 @@ int tool_usage(const char *cmd, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, "\nTry '" TOOL_PROG " %s --help'.\n", cmd);
 	return TOOL_EXIT_USAGE;
-}
-
-int tool_bad_option(const char *cmd, int c, char *argv[])
-{
-	const char *arg = argv[optind - 1];
-	char shortopt[3] = { '-', (char)optopt, '\0' };
-
-	/* A long option is in argv; optopt names a short one. */
-	if (strncmp(arg, "--", 2) && optopt)
-		arg = shortopt;
-	if (c == ':')
-		return tool_usage(cmd, "option '%s' needs an argument", arg);
-	return tool_usage(cmd, "unknown option '%s'", arg);
 }
 
 void tool_err_at(const char *file, int err, const struct imacarry_where *w,
@@ -150,13 +134,7 @@ bool tool_parse_hex(const char *s, size_t slen, uint8_t *out, size_t size)
 
 void tool_hex(const uint8_t *p, size_t len, char *out)
 {
-	static const char digits[] = "0123456789abcdef";
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		out[2 * i] = digits[p[i] >> 4];
-		out[2 * i + 1] = digits[p[i] & 0xf];
-	}
+	ic_hex(out, p, len);
 	out[2 * len] = '\0';
 }
 
@@ -166,43 +144,22 @@ void tool_hex(const uint8_t *p, size_t len, char *out)
  */
 static int read_fd(int fd, const char *name, struct tool_file *f)
 {
-	size_t size = TOOL_READ_CHUNK, len = 0;
-	uint8_t *buf, *nbuf;
-	ssize_t n;
+	uint8_t *buf = NULL;
+	size_t cap = 0, len;
+	const char *msg;
+	int ret;
 
-	buf = malloc(size);
-	if (!buf) {
-		tool_err("%s: %s", name, strerror(ENOMEM));
+	ret = ic_read_all(fd, &buf, &cap, &len);
+	if (ret < 0) {
+		if (ret == IC_READ_TOOBIG)
+			msg = imacarry_strerror(-IMACARRY_ERR_TOOBIG);
+		else if (ret == IC_READ_NOMEM)
+			msg = strerror(ENOMEM);
+		else
+			msg = strerror(errno);
+		tool_err("%s: %s", name, msg);
+		free(buf);
 		return -1;
-	}
-	for (;;) {
-		if (len == size) {
-			if (size >= TOOL_READ_MAX) {
-				tool_err("%s: %s", name, imacarry_strerror(
-						 -IMACARRY_ERR_TOOBIG));
-				free(buf);
-				return -1;
-			}
-			nbuf = realloc(buf, size * 2);
-			if (!nbuf) {
-				tool_err("%s: %s", name, strerror(ENOMEM));
-				free(buf);
-				return -1;
-			}
-			buf = nbuf;
-			size *= 2;
-		}
-		n = read(fd, buf + len, size - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			tool_err("%s: %s", name, strerror(errno));
-			free(buf);
-			return -1;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
 	}
 	f->buf = buf;
 	f->len = len;
@@ -234,7 +191,7 @@ static int read_file(int fd, const char *name, struct tool_file *f)
 
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size <= 0)
 		return read_fd(fd, name, f);
-	if ((uint64_t)st.st_size >= TOOL_READ_MAX) {
+	if ((uint64_t)st.st_size >= IC_READ_MAX) {
 		tool_err("%s: %s", name,
 			 imacarry_strerror(-IMACARRY_ERR_TOOBIG));
 		return -1;
@@ -268,37 +225,6 @@ void tool_file_free(struct tool_file *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* Writes all of @iov, resuming after short writes and signals. */
-static int write_all(int fd, struct iovec *iov, int iovcnt)
-{
-	ssize_t n;
-	size_t left;
-
-	while (iovcnt) {
-		if (!iov->iov_len) {
-			iov++;
-			iovcnt--;
-			continue;
-		}
-		n = writev(fd, iov, iovcnt > IOV_MAX ? IOV_MAX : iovcnt);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		left = (size_t)n;
-		while (iovcnt && left >= iov->iov_len) {
-			left -= iov->iov_len;
-			iov++;
-			iovcnt--;
-		}
-		if (left) {
-			iov->iov_base = (uint8_t *)iov->iov_base + left;
-			iov->iov_len -= left;
-		}
-	}
-	return 0;
-}
-
 int tool_write_filev(const char *path, const struct iovec *parts, int n)
 {
 	size_t plen = strlen(path);
@@ -306,7 +232,7 @@ int tool_write_filev(const char *path, const struct iovec *parts, int n)
 	char *tmp;
 	int fd;
 
-	/* write_all() advances its vector: give it a copy. */
+	/* ic_writev_all() advances its vector: give it a copy. */
 	if (n < 0 || n > TOOL_WRITE_PARTS) {
 		tool_err("%s: %s", path, strerror(EINVAL));
 		return -1;
@@ -314,7 +240,7 @@ int tool_write_filev(const char *path, const struct iovec *parts, int n)
 	memcpy(iov, parts, (size_t)n * sizeof(*iov));
 
 	if (!strcmp(path, "-")) {
-		if (write_all(STDOUT_FILENO, iov, n) < 0) {
+		if (ic_writev_all(STDOUT_FILENO, iov, n) < 0) {
 			tool_err("<stdout>: %s", strerror(errno));
 			return -1;
 		}
@@ -340,7 +266,7 @@ int tool_write_filev(const char *path, const struct iovec *parts, int n)
 	 * which securityfs shows to root only. fsync because the usual
 	 * reader is the next kernel, right after a kexec.
 	 */
-	if (write_all(fd, iov, n) < 0 || fsync(fd) < 0) {
+	if (ic_writev_all(fd, iov, n) < 0 || fsync(fd) < 0) {
 		tool_err("%s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);

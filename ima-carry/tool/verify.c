@@ -30,17 +30,15 @@ static const char usage[] =
 	"\n"
 	"FILE is a list, a carry blob or a device tree; '-' reads stdin; without\n"
 	"FILE, the live list in $IMACARRY_SECURITYFS.\n"
-	"\n"
-	"  -p, --pcrs FILE  'ALG PCR HEX' lines (as 'replay' prints them)\n"
-	"  -t, --tpm DIR    a TPM's sysfs directory, e.g. /sys/class/tpm/tpm0:\n"
-	"                   reads DIR/pcr-ALG/N for every bank it has\n"
-	"  -h, --help       show this help\n";
+	"\n";
 
-static const struct option options[] = {
-	{ "pcrs", required_argument, NULL, 'p' },
-	{ "tpm", required_argument, NULL, 't' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct tool_opt opt_table[] = {
+	{ "pcrs", required_argument, 'p', "FILE",
+	  "'ALG PCR HEX' lines (as 'replay' prints them)" },
+	{ "tpm", required_argument, 't', "DIR",
+	  "a TPM's sysfs directory, e.g. /sys/class/tpm/tpm0:\n"
+	  "reads DIR/pcr-ALG/N for every bank it has" },
+	{ NULL }
 };
 
 /* What one replay learnt about an expected value. */
@@ -987,14 +985,15 @@ static void ok_line(const struct verify *v, const struct tool_input *in,
 
 static int do_verify(int argc, char *argv[])
 {
-	const char *pcrs = NULL, *tpm = NULL;
+	const char *pcrs = NULL, *tpm = NULL, *path;
 	unsigned int bad = 0, mismatch, f;
 	struct tool_input in;
 	struct verify *v;
 	uint64_t n = 0;
+	struct tool_args a = { 0 };
 	int c, ret;
 
-	while ((c = getopt_long(argc, argv, ":p:t:h", options, NULL)) != -1) {
+	while ((c = tool_getopt(argc, argv, &tool_cmd_verify, &a)) != -1) {
 		switch (c) {
 		case 'p':
 			pcrs = optarg;
@@ -1002,17 +1001,14 @@ static int do_verify(int argc, char *argv[])
 		case 't':
 			tpm = optarg;
 			break;
-		case 'h':
-			fputs(usage, stdout);
-			return TOOL_EXIT_OK;
-		default:
-			return tool_bad_option(CMD, c, argv);
 		}
 	}
+	if (a.status >= 0)
+		return a.status;
 	if (!pcrs == !tpm)
 		return tool_usage(CMD, "give exactly one of --pcrs and --tpm");
-	if (argc - optind > 1)
-		return tool_usage(CMD, "too many arguments");
+	if (tool_opt_operand(CMD, argc, argv, &path))
+		return TOOL_EXIT_USAGE;
 
 	v = calloc(1, sizeof(*v));
 	if (!v) {
@@ -1028,7 +1024,7 @@ static int do_verify(int argc, char *argv[])
 		free(v);
 		return TOOL_EXIT_INVALID;
 	}
-	if (tool_input_open(&in, optind < argc ? argv[optind] : NULL, 0) < 0) {
+	if (tool_input_open(&in, path, 0) < 0) {
 		free(v);
 		return TOOL_EXIT_INVALID;
 	}
@@ -1060,4 +1056,7 @@ const struct tool_cmd tool_cmd_verify = {
 	.name = CMD,
 	.cmd = do_verify,
 	.help = "replay a list against PCR values (a file or a TPM); diagnose",
+	.usage = usage,
+	.opts = opt_table,
+	.col = 19,
 };
