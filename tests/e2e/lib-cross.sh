@@ -176,12 +176,11 @@ e2e_cross_check_dryrun() {
 
 # --- the scenarios -----------------------------------------------------
 
-# carry, one hop: boot 2's list starts with boot 1's at the jump, replays to
-# PCR 10 (host and guest); the tree boot 2 was handed holds the blob that
-# kexec's dry run showed, byte for byte; per-arch checks in E2E_CROSS_TREE_CHECK.
-e2e_cross_carry1() {
-	e2e_init "$E2E_TAG-carry1"
-	E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_cross_setup 6.1
+# e2e_cross_carry_once: boot 1 measures 5 files and jumps with
+# $E2E_CROSS_CARRY (dry run first, its kexec buffer kept when there is one),
+# boot 2 measures 3; then boot 2's list must start with boot 1's at the jump
+# and both replay to PCR 10 (host and guest); boot2.ascii is its dump.
+e2e_cross_carry_once() {
 	e2e_cross_hop 1 <<'GUEST'
 e2e_cross_ids boot1
 e2e_cross_memory mem1
@@ -189,6 +188,7 @@ e2e_cross_measure 5 boot1
 e2e_snapshot boot1
 e2e_verify verify1
 e2e_cross_dryrun next1 $carry
+[ -f /run/next1.fdt.ima-buffer ] && e2e_emit next1.kbuf /run/next1.fdt.ima-buffer
 e2e_snapshot dry1
 e2e_kexec $carry
 GUEST
@@ -202,20 +202,32 @@ e2e_chosen chosen2
 GUEST
 	e2e_run
 	e2e_hops_done 2
-	[ "$(e2e_val kexec.load)" = ok ] || e2e_fail "kexec --ima-carry -l failed in boot 1"
+	[ "$(e2e_val kexec.load)" = ok ] ||
+		e2e_fail "kexec ${E2E_CROSS_CARRY:---ima-carry} -l failed in boot 1"
 	e2e_cross_kernels 2
 
+	# The list first: without a carrier, this is where a scenario fails.
 	e2e_verify_host preexec1
 	e2e_check_carry preexec1 boot2
 	e2e_check_guest_verify verify1
 	e2e_check_guest_verify verify2
-	local n1 n2 carried
+	# n1, n2: the caller's (local there), for its own checks and story.
 	n1=$(e2e_val preexec1.count)
 	n2=$(e2e_val boot2.count)
 	[ "$n2" -gt "$n1" ] || e2e_fail "boot 2 lists $n2 measurements, boot 1 had $n1"
 	"$E2E_HOST_TOOL" dump "$W/boot2.bin" >"$W/boot2.ascii" || e2e_fail "ima-carry dump failed"
 	[ "$(grep -c ' /e2e/m-boot[12]-' "$W/boot2.ascii")" -eq 8 ] ||
 		e2e_fail "boot 2's list lacks the 5 + 3 files boot 1 and boot 2 measured"
+}
+
+# carry, one hop: boot 2's list starts with boot 1's at the jump, replays to
+# PCR 10 (host and guest); the tree boot 2 was handed holds the blob that
+# kexec's dry run showed, byte for byte; per-arch checks in E2E_CROSS_TREE_CHECK.
+e2e_cross_carry1() {
+	e2e_init "$E2E_TAG-carry1"
+	E2E_NEED_CARRY=1 E2E_NEED_GUEST_TOOL=1 e2e_cross_setup 6.1
+	local n1 n2 carried
+	e2e_cross_carry_once
 
 	# The dry run's tree carried the list as it was then, and nothing was
 	# measured between the dry run and the load: the tree boot 2 booted
