@@ -411,11 +411,20 @@ static void __init ima_carry_report(const struct ima_carry_fault *f)
 		       IMA_CARRY_PROP, f->why, f->offset);
 }
 
+/* Cheaper first: the smaller digest, then the TPM's own order. */
+static bool __init ima_carry_bank_before(int a, int b)
+{
+	const struct tpm_bank_info *banks = ima_tpm_chip->allocated_banks;
+
+	return banks[a].digest_size < banks[b].digest_size ||
+	       (banks[a].digest_size == banks[b].digest_size && a < b);
+}
+
 /*
- * The bank to replay: the TPM's cheapest one that the kernel can hash
- * (restore computed the template digests of every bank), or -1.
+ * The TPM's banks to replay in, cheapest first: the one after @prev (-1 for
+ * the first), or -1. Restore computed the template digests of every bank.
  */
-static int __init ima_carry_bank(void)
+static int __init ima_carry_next_bank(int prev)
 {
 	const struct tpm_bank_info *b;
 	int i, best = -1;
@@ -425,8 +434,9 @@ static int __init ima_carry_bank(void)
 		if (b->crypto_id == HASH_ALGO__LAST ||
 		    b->digest_size > TPM2_MAX_DIGEST_SIZE)
 			continue;
-		if (best < 0 ||
-		    b->digest_size < ima_tpm_chip->allocated_banks[best].digest_size)
+		if (prev >= 0 && !ima_carry_bank_before(prev, i))
+			continue;
+		if (best < 0 || ima_carry_bank_before(i, best))
 			best = i;
 	}
 	return best;
@@ -436,6 +446,7 @@ static int __init ima_carry_bank(void)
  * Replays the restored entries of PCR 10 in @bank into @pcr, as the
  * previous kernels extended them: a violation (all-zero digests) as all
  * ones. Nothing appends to the list yet: the hooks start after ima_init().
+ * -ENOENT: this kernel has no such hash.
  */
 static int __init ima_carry_replay(int bank, u8 *pcr)
 {
@@ -481,35 +492,43 @@ static int __init ima_carry_replay(int bank, u8 *pcr)
  */
 static void __init ima_carry_diagnose(char *buf, size_t size)
 {
+	const struct tpm_bank_info *b;
 	struct tpm_digest tpm = { };
 	u8 pcr[TPM2_MAX_DIGEST_SIZE];
-	int bank, ret;
+	int bank, next, ret;
 
 	if (!ima_tpm_chip) {
 		scnprintf(buf, size, "no TPM to replay against");
 		return;
 	}
-	bank = ima_carry_bank();
+	bank = ima_carry_next_bank(-1);
 	if (bank < 0) {
 		scnprintf(buf, size, "no TPM bank to replay in");
 		return;
 	}
-	tpm.alg_id = ima_tpm_chip->allocated_banks[bank].alg_id;
-	ret = ima_carry_replay(bank, pcr);
+	/* A bank this kernel cannot hash (sm3_256, say): try a dearer one. */
+	for (;;) {
+		ret = ima_carry_replay(bank, pcr);
+		next = ima_carry_next_bank(bank);
+		if (ret != -ENOENT || next < 0)
+			break;
+		bank = next;
+	}
+	b = &ima_tpm_chip->allocated_banks[bank];
+	tpm.alg_id = b->alg_id;
 	if (!ret)
 		ret = tpm_pcr_read(ima_tpm_chip, CONFIG_IMA_MEASURE_PCR_IDX,
 				   &tpm);
 	if (ret)
 		scnprintf(buf, size, "replay not checked (%d)", ret);
-	else if (memcmp(pcr, tpm.digest,
-			ima_tpm_chip->allocated_banks[bank].digest_size))
+	else if (memcmp(pcr, tpm.digest, b->digest_size))
 		scnprintf(buf, size, "replay does not match PCR %d (%s)",
 			  CONFIG_IMA_MEASURE_PCR_IDX,
-			  hash_algo_name[ima_tpm_chip->allocated_banks[bank].crypto_id]);
+			  hash_algo_name[b->crypto_id]);
 	else
 		scnprintf(buf, size, "replay matches PCR %d (%s)",
 			  CONFIG_IMA_MEASURE_PCR_IDX,
-			  hash_algo_name[ima_tpm_chip->allocated_banks[bank].crypto_id]);
+			  hash_algo_name[b->crypto_id]);
 }
 
 /*
@@ -533,6 +552,26 @@ static const void * __init ima_carry_find(struct property **prop, int *len)
 	return fdt_getprop(initial_boot_params, node, IMA_CARRY_PROP, len);
 }
 
+/*
+ * kexec --ima-carry hands the list to every carrier the next kernel may
+ * read, and linux,ima-kexec-buffer (or SETUP_IMA) is restored first. The
+ * same count is that normal case; another is a stale property or a writer
+ * bug, worth a warning.
+ */
+static void __init ima_carry_skip(const void *blob, int len, long restored)
+{
+	struct ima_carry_fault f = { };
+	struct ima_carry ic;
+
+	if (!ima_carry_check(blob, len, ima_carry_want_big_endian(), &ic, &f) &&
+	    ic.count == restored)
+		pr_info("/chosen/%s ignored: kexec's buffer restored the same %ld measurements\n",
+			IMA_CARRY_PROP, restored);
+	else
+		pr_warn("/chosen/%s ignored: %ld measurements already restored\n",
+			IMA_CARRY_PROP, restored);
+}
+
 void __init ima_carry_import(void)
 {
 	struct ima_carry_fault f = { };
@@ -554,11 +593,10 @@ void __init ima_carry_import(void)
 		goto out;
 	}
 
-	/* kexec_file_load's buffer came first: never import twice. */
+	/* kexec's own buffer came first: never import twice. */
 	before = atomic_long_read(&ima_htable.len);
 	if (before) {
-		pr_warn("/chosen/%s ignored: %ld measurements already restored\n",
-			IMA_CARRY_PROP, before);
+		ima_carry_skip(blob, len, before);
 		goto out;
 	}
 

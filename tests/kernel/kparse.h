@@ -62,12 +62,14 @@ extern bool kshim_kdump;
  * A fake TPM with one bank per name ("sha1", "sha256", ..., or anything
  * else for a bank the kernel cannot hash); n == 0: no TPM. PCR 10 of bank
  * i reads as kshim_pcr10[i], or tpm_pcr_read() fails with
- * kshim_pcr_read_ret. kshim_fail_shash fails crypto_alloc_shash().
+ * kshim_pcr_read_ret. kshim_fail_shash fails crypto_alloc_shash(), and
+ * kshim_no_shash only for that one name.
  */
 void kshim_set_tpm(const char *const *algos, unsigned int n);
 extern unsigned char kshim_pcr10[8][64];
 extern int kshim_pcr_read_ret;
 extern bool kshim_fail_shash;
+extern const char *kshim_no_shash;
 
 /* Restore stops after this many entries with kshim_restore_ret (-1: no). */
 extern long kshim_restore_stop_after;

@@ -21,6 +21,7 @@ bool kshim_kdump;
 int kshim_pcr_read_ret;
 unsigned char kshim_pcr10[TPM2_MAX_PCR_BANKS][TPM2_MAX_DIGEST_SIZE];
 bool kshim_fail_shash;
+const char *kshim_no_shash;
 
 bool ima_canonical_fmt;
 struct tpm_chip *ima_tpm_chip;
@@ -220,7 +221,7 @@ struct crypto_shash *crypto_alloc_shash(const char *name, u32 type, u32 mask)
 
 	(void)type;
 	(void)mask;
-	if (kshim_fail_shash)
+	if (kshim_fail_shash || (kshim_no_shash && !strcmp(name, kshim_no_shash)))
 		return ERR_PTR(-ENOENT);
 	tfm = malloc(sizeof(*tfm));
 	if (!tfm)
@@ -492,6 +493,7 @@ void kshim_reset(void)
 	kshim_kdump = false;
 	kshim_pcr_read_ret = 0;
 	kshim_fail_shash = false;
+	kshim_no_shash = NULL;
 	memset(kshim_pcr10, 0, sizeof(kshim_pcr10));
 	kshim_set_tpm(NULL, 0);
 	kshim_set_prop(NULL, 0);

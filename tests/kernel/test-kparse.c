@@ -665,9 +665,38 @@ static void test_import_twice(void **state)
 	kshim_set_prop(b, len);
 	kparse_import();
 	assert_int_equal(kshim_list_len(), 3);
-	assert_int_equal(kshim_nwarn, 1);
 	assert_int_equal(kshim_restore_calls, 1);
 	assert_true(kshim_prop_removed);
+	/* The same list in both carriers: the normal case, no warning. */
+	assert_int_equal(kshim_nwarn, 0);
+	assert_non_null(strstr(kshim_log,
+		"ima: /chosen/linux,ima-carry ignored: kexec's buffer restored the same 3 measurements\n"));
+
+	/* Another count (a stale property), or a bad blob: a warning. */
+	kshim_reset();
+	kshim_set_prop(b, len);
+	kparse_import();
+	raw_init(&r, false);
+	raw_entry(&r, 10, "boot_aggregate");
+	raw_seal(&r);
+	len = blob(b, sizeof(b), &r, false);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_nwarn, 1);
+	assert_non_null(strstr(kshim_log,
+		"ima: /chosen/linux,ima-carry ignored: 3 measurements already restored\n"));
+	assert_int_equal(kshim_list_len(), 3);
+
+	kshim_reset();
+	three_entries(&r, false);
+	len = blob(b, sizeof(b), &r, false);
+	kshim_set_prop(b, len);
+	kparse_import();
+	b[HDR + 40] ^= 1;
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_int_equal(kshim_nwarn, 1);
+	assert_int_equal(kshim_list_len(), 3);
 }
 
 /* arm64 with ACPI: no live tree, the blob is read from the booted FDT. */
@@ -774,6 +803,7 @@ static void test_import_pcr(void **state)
 {
 	static const char *const banks[] = { "sha256", "sha1", "sha384" };
 	static const char *const odd[] = { "sm3_256" };
+	static const char *const same[] = { "sha256", "sha256", "sha384" };
 	struct raw r;
 	size_t len;
 
@@ -827,6 +857,32 @@ static void test_import_pcr(void **state)
 	kshim_set_prop(b, len);
 	kparse_import();
 	assert_non_null(strstr(kshim_log, "; replay not checked (-2)\n"));
+
+	/* A bank the kernel cannot hash: the next cheapest. */
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	kshim_no_shash = "sha1";
+	replay10(&r, "sha256", kshim_pcr10[0]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha256)\n"));
+
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	kshim_no_shash = "sha256";
+	replay10(&r, "sha1", kshim_pcr10[1]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha1)\n"));
+
+	/* Equal sizes keep the TPM's order; the last bank left is tried. */
+	kshim_reset();
+	kshim_set_tpm(same, 3);
+	kshim_no_shash = "sha256";
+	replay10(&r, "sha384", kshim_pcr10[2]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha384)\n"));
 
 	kshim_reset();
 	kshim_set_tpm(odd, 1);
