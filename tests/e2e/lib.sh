@@ -259,7 +259,39 @@ e2e_chain() {
 	echo "$next"
 }
 
+# e2e_boot_dtb INITRD: set e2e_run's boot=() to boot arm64 with the tree
+# $E2E_BOOT_DTB exactly as it is, plus bootargs and the initrd. QEMU's -dtb
+# does not: load_device_tree() grows a tree to twice its size plus 20,000
+# bytes, and arm64 refuses a tree over 2 MiB (MAX_FDT_SIZE) before it has a
+# console, so a -dtb file over 1,038,576 bytes boots to silence. Instead the
+# generic loader puts the kernel, initrd and tree in RAM, and six
+# instructions enter the kernel as the arm64 boot protocol says (x0 = the
+# tree, x1-x3 = 0). QEMU's own tree stays at the start of RAM, unused.
+e2e_boot_dtb() {
+	local initrd=$1 dtb=$W/boot.dtb stub=$W/boot.stub
+	local kaddr=0x40200000 iaddr=0x48000000 daddr=0x4a000000
+	[ "$E2E_ARCH" = arm64 ] || e2e_fail "E2E_BOOT_DTB boots arm64 only"
+	cp "$E2E_BOOT_DTB" "$dtb"
+	fdtput -t s "$dtb" /chosen bootargs "$E2E_CMDLINE ${E2E_APPEND:-}" &&
+		fdtput -t x "$dtb" /chosen linux,initrd-start "${iaddr#0x}" &&
+		fdtput -t x "$dtb" /chosen linux,initrd-end \
+			"$(printf %x $((iaddr + $(stat -c %s "$initrd"))))" ||
+		e2e_fail "fdtput could not set /chosen in $E2E_BOOT_DTB"
+	[ $((iaddr + $(stat -c %s "$initrd"))) -le $((daddr)) ] ||
+		e2e_fail "the initrd runs into the tree at $daddr"
+	# ldr x0, =tree; mov x1..x3, xzr; ldr x4, =kernel; br x4
+	python3 -c 'import struct, sys
+sys.stdout.buffer.write(struct.pack("<6I2Q", 0x580000c0, 0xaa1f03e1,
+    0xaa1f03e2, 0xaa1f03e3, 0x58000084, 0xd61f0080,
+    int(sys.argv[1], 0), int(sys.argv[2], 0)))' "$daddr" "$kaddr" >"$stub"
+	boot=(-device "loader,file=$stub,addr=0x40100000,cpu-num=0"
+		-device "loader,file=$(e2e_hop_kernel 1),addr=$kaddr,force-raw=on"
+		-device "loader,file=$initrd,addr=$iaddr,force-raw=on"
+		-device "loader,file=$dtb,addr=$daddr,force-raw=on")
+}
+
 # e2e_run: boot the chain once, with a fresh software TPM.  Sets E2E_LOG.
+# With E2E_BOOT_DTB, boot 1 gets that tree as it is (e2e_boot_dtb).
 e2e_run() {
 	local initrd tpm=$W/tpm rc=0 t0 spid ppid
 	initrd=$(e2e_chain)
@@ -286,10 +318,12 @@ e2e_run() {
 		e2e_stamps "$t0" >"$W/stamps" &
 		tpid=$!
 	fi
+	local boot=(-kernel "$(e2e_hop_kernel 1)" -initrd "$initrd"
+		-append "$E2E_CMDLINE ${E2E_APPEND:-}")
+	[ -z "${E2E_BOOT_DTB:-}" ] || e2e_boot_dtb "$initrd"
 	timeout -k 10 "$E2E_TIMEOUT" "$E2E_QEMU" "${E2E_QEMU_MACHINE[@]}" \
 		-display none -monitor none -serial stdio -nic none -no-reboot \
-		-kernel "$(e2e_hop_kernel 1)" -initrd "$initrd" \
-		-append "$E2E_CMDLINE ${E2E_APPEND:-}" \
+		"${boot[@]}" \
 		-chardev socket,id=chrtpm,path="$tpm/ctrl" \
 		-tpmdev emulator,id=tpm0,chardev=chrtpm \
 		-device "$E2E_TPM_DEVICE",tpmdev=tpm0 \
