@@ -114,6 +114,37 @@ struct imacarry_field {
 };
 
 /*
+ * How the kernel shows a template field in ascii_runtime_measurements: the
+ * data format its ima_show_template_*() function passes on
+ * (security/integrity/ima/ima_template_lib.c).
+ */
+enum imacarry_fmt {
+	IMACARRY_FMT_NONE,		/* nothing: a uint of no integer size */
+	IMACARRY_FMT_DIGEST,		/* 'd': the digest in hex */
+	IMACARRY_FMT_DIGEST_ALGO,	/* d-ng, d-ngv2, d-modsig: "sha256:" hex */
+	IMACARRY_FMT_STRING,		/* n, n-ng, xattrnames: text to a NUL */
+	IMACARRY_FMT_HEX,		/* sig, buf, modsig, evmsig, xattrlengths,
+					 * xattrvalues; a d-ng without "<algo>:" */
+	IMACARRY_FMT_UINT,		/* iuid, igid, imode: in decimal */
+};
+
+/*
+ * One field, decoded by the kernel's rules: it shows @text as it is, then
+ * @hex in lower-case hex, or, for IMACARRY_FMT_UINT, @value in decimal.
+ * The pointers point into the list buffer.
+ */
+struct imacarry_value {
+	enum imacarry_fmt fmt;
+	const uint8_t *text;	/* STRING: the name; DIGEST_ALGO: the prefix */
+	uint32_t text_len;
+	uint32_t algo_len;	/* DIGEST_ALGO: @text's bytes before its last
+				 * ':' ("sha256", "ima:sha256"); may be 0 */
+	const uint8_t *hex;	/* DIGEST, HEX: all; DIGEST_ALGO: the digest */
+	uint32_t hex_len;
+	uint64_t value;		/* UINT: 1, 2, 4 or 8 bytes in list order */
+};
+
+/*
  * One record, as iterated: every pointer points into the list buffer. The
  * struct also caches the parsed template, so reuse one imacarry_entry for a
  * whole walk; that is what keeps iteration allocation-free and fast.
@@ -169,6 +200,17 @@ int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
 int imacarry_list_prefix(const struct imacarry_list *list,
 			 uint64_t max_entries, size_t *len, uint64_t *count,
 			 struct imacarry_where *where);
+
+/*
+ * Decodes field @i of @e as the kernel shows it, into @v. The ascii dump
+ * and any other rendering (the tool's JSON) take their rules from here.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, @e or @v, or @i >= @e->nfields;
+ *	-IMACARRY_ERR_TEMPLATE: the field's id is no enum imacarry_field_id.
+ */
+int imacarry_entry_field(const struct imacarry_list *list,
+			 const struct imacarry_entry *e, unsigned int i,
+			 struct imacarry_value *v);
 
 /* ---- ASCII rendering (ascii_runtime_measurements) ---- */
 
