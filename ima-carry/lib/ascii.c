@@ -69,29 +69,22 @@ static void ic_dec(struct ic_out *o, uint64_t v, unsigned int width)
 	ic_put(o, tmp + sizeof(tmp) - n, n);
 }
 
-/* The field as the kernel shows it; its rules are field.c's. */
-static int ic_field(struct ic_out *o, const struct imacarry_list *list,
-		    const struct imacarry_entry *e, unsigned int i)
+/* A field as the kernel shows it; the rules are field.c's. */
+static void ic_value(struct ic_out *o, const struct imacarry_value *v)
 {
-	struct imacarry_value v;
-	int ret;
-
-	ret = imacarry_entry_field(list, e, i, &v);
-	if (ret < 0)
-		return ret;
-	if (v.fmt == IMACARRY_FMT_UINT) {
-		ic_dec(o, v.value, 0);
-		return 0;
+	if (v->fmt == IMACARRY_FMT_UINT) {
+		ic_dec(o, v->value, 0);
+		return;
 	}
-	ic_put(o, v.text, v.text_len);
-	ic_put_hex(o, v.hex, v.hex_len);
-	return 0;
+	ic_put(o, v->text, v->text_len);
+	ic_put_hex(o, v->hex, v->hex_len);
 }
 
 int imacarry_ascii_entry(const struct imacarry_list *list,
 			 const struct imacarry_entry *e, char *buf, size_t size)
 {
 	struct ic_out o = { buf, size ? size - 1 : 0, 0 };
+	struct imacarry_value v;
 	unsigned int i;
 	int ret;
 
@@ -109,9 +102,10 @@ int imacarry_ascii_entry(const struct imacarry_list *list,
 		ic_putc(&o, ' ');
 		if (!e->field[i].len)
 			continue;
-		ret = ic_field(&o, list, e, i);
+		ret = imacarry_entry_field(list, e, i, &v);
 		if (ret < 0)
 			return ret;
+		ic_value(&o, &v);
 	}
 	ic_putc(&o, '\n');
 

@@ -112,24 +112,16 @@ static void json_hex(const uint8_t *p, size_t len)
  * nothing for, empty or an iuid of an odd size, is "" for that reason,
  * and a d-ng prefix without its NUL runs on into the digest here as well.
  */
-static int json_field(const struct imacarry_list *list,
-		      const struct imacarry_entry *e, unsigned int i)
+static void json_value(const struct imacarry_value *v)
 {
-	struct imacarry_value v;
-	int ret;
-
-	ret = imacarry_entry_field(list, e, i, &v);
-	if (ret < 0)
-		return ret;
-	if (v.fmt == IMACARRY_FMT_UINT) {
-		printf("%llu", (unsigned long long)v.value);
-		return 0;
+	if (v->fmt == IMACARRY_FMT_UINT) {
+		printf("%llu", (unsigned long long)v->value);
+		return;
 	}
 	putchar('"');
-	json_esc(v.text, v.text_len);
-	put_hex(v.hex, v.hex_len);
+	json_esc(v->text, v->text_len);
+	put_hex(v->hex, v->hex_len);
 	putchar('"');
-	return 0;
 }
 
 void json_begin(const char *file, const char *kind,
@@ -159,6 +151,7 @@ void json_header(const struct imacarry_blob_hdr *h, size_t blob_off)
 int json_entry(const struct imacarry_list *list,
 	       const struct imacarry_entry *e, uint64_t n)
 {
+	struct imacarry_value v;
 	unsigned int i, j, dup;
 	const char *id;
 	int ret;
@@ -172,6 +165,9 @@ int json_entry(const struct imacarry_list *list,
 	printf(",\"violation\":%s,\"fields\":{",
 	       e->violation ? "true" : "false");
 	for (i = 0; i < e->nfields; i++) {
+		ret = imacarry_entry_field(list, e, i, &v);
+		if (ret < 0)
+			return ret;
 		id = imacarry_field_name(e->field_id[i]);
 		if (i)
 			putchar(',');
@@ -183,9 +179,7 @@ int json_entry(const struct imacarry_list *list,
 		if (dup > 1)
 			printf("#%u", dup);
 		fputs("\":", stdout);
-		ret = json_field(list, e, i);
-		if (ret < 0)
-			return ret;
+		json_value(&v);
 	}
 	fputs("}}", stdout);
 	return 0;

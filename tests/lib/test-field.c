@@ -37,29 +37,29 @@ static void expect_mem(const uint8_t *p, uint32_t len, const char *want,
 		assert_memory_equal(p, want, len);
 }
 
-static void test_digest_algo(void **state)
+/* A digest with an algorithm prefix: its text, algorithm and hex part. */
+static void expect_algo(const char *tmpl, const char *field, uint32_t len,
+			bool be, const char *text, uint32_t algo_len,
+			const char *hex, uint32_t hex_len)
 {
 	struct imacarry_value v;
 
-	decode("d-ng", "sha256:\0\x01\x02", 10, false, &v);
+	decode(tmpl, field, len, be, &v);
 	assert_int_equal(v.fmt, IMACARRY_FMT_DIGEST_ALGO);
-	expect_mem(v.text, v.text_len, "sha256:", 7);
-	assert_int_equal(v.algo_len, 6);
-	expect_mem(v.hex, v.hex_len, "\x01\x02", 2);
+	expect_mem(v.text, v.text_len, text, (uint32_t)strlen(text));
+	assert_int_equal(v.algo_len, algo_len);
+	expect_mem(v.hex, v.hex_len, hex, hex_len);
+}
 
+static void test_digest_algo(void **state)
+{
+	expect_algo("d-ng", "sha256:\0\x01\x02", 10, false, "sha256:", 6,
+		    "\x01\x02", 2);
 	/* d-ngv2: the algorithm follows the last ':' but one. */
-	decode("d-ngv2", "ima:sha1:\0\xff", 11, true, &v);
-	assert_int_equal(v.fmt, IMACARRY_FMT_DIGEST_ALGO);
-	expect_mem(v.text, v.text_len, "ima:sha1:", 9);
-	assert_int_equal(v.algo_len, 8);
-	expect_mem(v.hex, v.hex_len, "\xff", 1);
-
+	expect_algo("d-ngv2", "ima:sha1:\0\xff", 11, true, "ima:sha1:", 8,
+		    "\xff", 1);
 	/* A ':' first: no text, hex from two bytes on. */
-	decode("d-modsig", ":\0\x01", 3, false, &v);
-	assert_int_equal(v.fmt, IMACARRY_FMT_DIGEST_ALGO);
-	assert_int_equal(v.text_len, 0);
-	assert_int_equal(v.algo_len, 0);
-	expect_mem(v.hex, v.hex_len, "\x01", 1);
+	expect_algo("d-modsig", ":\0\x01", 3, false, "", 0, "\x01", 1);
 }
 
 /*
@@ -69,23 +69,13 @@ static void test_digest_algo(void **state)
  */
 static void test_digest_algo_no_nul(void **state)
 {
-	struct imacarry_value v;
-
-	decode("d-ng", "sha1:\x41\x42\x43", 8, false, &v);
-	assert_int_equal(v.fmt, IMACARRY_FMT_DIGEST_ALGO);
-	expect_mem(v.text, v.text_len, "sha1:ABC", 8);
-	assert_int_equal(v.algo_len, 4);
-	expect_mem(v.hex, v.hex_len, "\x42\x43", 2);
-
-	decode("d-ng", "sha1:\x41\0\x43", 8, false, &v);
-	expect_mem(v.text, v.text_len, "sha1:A", 6);
-	expect_mem(v.hex, v.hex_len, "\0\x43", 2);
-
+	expect_algo("d-ng", "sha1:\x41\x42\x43", 8, false, "sha1:ABC", 4,
+		    "\x42\x43", 2);
+	expect_algo("d-ng", "sha1:\x41\0\x43", 8, false, "sha1:A", 4,
+		    "\0\x43", 2);
 	/* A ':' in the digest bytes is the last one: strrchr() takes it. */
-	decode("d-ng", "sha1:\x01:\x02\x03", 9, false, &v);
-	expect_mem(v.text, v.text_len, "sha1:\x01:\x02\x03", 9);
-	assert_int_equal(v.algo_len, 6);
-	expect_mem(v.hex, v.hex_len, "\x03", 1);
+	expect_algo("d-ng", "sha1:\x01:\x02\x03", 9, false,
+		    "sha1:\x01:\x02\x03", 6, "\x03", 1);
 }
 
 /* No "<algo>:" the kernel can skip: kernel-patch 0005 shows it in hex. */
