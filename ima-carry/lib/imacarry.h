@@ -145,9 +145,10 @@ struct imacarry_value {
 };
 
 /*
- * One record, as iterated: every pointer points into the list buffer. The
- * struct also caches the parsed template, so reuse one imacarry_entry for a
- * whole walk; that is what keeps iteration allocation-free and fast.
+ * One record, as iterated: every pointer points into the list buffer.
+ * Reuse one imacarry_entry for a whole walk: imacarry_list_next() takes
+ * the previous record's name and field ids for the next record's when the
+ * template name repeats, which keeps iteration allocation-free and fast.
  */
 struct imacarry_entry {
 	uint64_t offset;		/* byte offset of the record */
@@ -164,9 +165,6 @@ struct imacarry_entry {
 	unsigned int nfields;
 	uint8_t field_id[IMACARRY_FIELDS_MAX];	/* enum imacarry_field_id */
 	struct imacarry_field field[IMACARRY_FIELDS_MAX];
-	/* private: the parsed template name cache */
-	char tmpl_name[IMACARRY_NAME_MAX + 1];
-	unsigned int tmpl_nfields;
 };
 
 /*
