@@ -56,8 +56,8 @@ IC_CORE_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS) $(CRYPTO_CFLAGS) \
 	-DIC_IMAGEN='"$(abs_top_srcdir)/tests/gen/imagen.py"'
 IC_CORE_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS) $(CRYPTO_LIBS)
 IC_CORE_TESTS = tests/lib/test-error tests/lib/test-template \
-	tests/lib/test-list tests/lib/test-ascii tests/lib/test-replay \
-	tests/lib/test-real
+	tests/lib/test-list tests/lib/test-field tests/lib/test-ascii \
+	tests/lib/test-replay tests/lib/test-real
 check_PROGRAMS += $(IC_CORE_TESTS)
 TESTS += $(IC_CORE_TESTS)
 EXTRA_DIST += tests/gen/imagen.py tests/lib/test-core.h
@@ -73,6 +73,9 @@ tests_lib_test_list_SOURCES = tests/lib/test-list.c
 tests_lib_test_list_CFLAGS = $(IC_CORE_CFLAGS)
 tests_lib_test_list_LDADD = $(IC_CORE_LDADD)
 EXTRA_tests_lib_test_list_DEPENDENCIES = $(IC_CORE_FIXTURES)/INDEX
+tests_lib_test_field_SOURCES = tests/lib/test-field.c
+tests_lib_test_field_CFLAGS = $(IC_CORE_CFLAGS)
+tests_lib_test_field_LDADD = $(IC_CORE_LDADD)
 tests_lib_test_ascii_SOURCES = tests/lib/test-ascii.c
 tests_lib_test_ascii_CFLAGS = $(IC_CORE_CFLAGS)
 tests_lib_test_ascii_LDADD = $(IC_CORE_LDADD)

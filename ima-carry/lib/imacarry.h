@@ -96,7 +96,7 @@ enum imacarry_field_id {
 	IMACARRY_FIELD__MAX
 };
 
-/* "d-ng", "iuid", …; NULL for an unknown id. */
+/* Returns "d-ng", "iuid", …, or NULL: @id is no enum imacarry_field_id. */
 const char *imacarry_field_name(enum imacarry_field_id id);
 
 /* A read-only view of a list in a caller-owned buffer. */
@@ -114,9 +114,41 @@ struct imacarry_field {
 };
 
 /*
- * One record, as iterated: every pointer points into the list buffer. The
- * struct also caches the parsed template, so reuse one imacarry_entry for a
- * whole walk; that is what keeps iteration allocation-free and fast.
+ * How the kernel shows a template field in ascii_runtime_measurements: the
+ * data format its ima_show_template_*() function passes on
+ * (security/integrity/ima/ima_template_lib.c).
+ */
+enum imacarry_fmt {
+	IMACARRY_FMT_NONE,		/* nothing: a uint of no integer size */
+	IMACARRY_FMT_DIGEST,		/* 'd': the digest in hex */
+	IMACARRY_FMT_DIGEST_ALGO,	/* d-ng, d-ngv2, d-modsig: "sha256:" hex */
+	IMACARRY_FMT_STRING,		/* n, n-ng, xattrnames: text to a NUL */
+	IMACARRY_FMT_HEX,		/* sig, buf, modsig, evmsig, xattrlengths,
+					 * xattrvalues; a d-ng without "<algo>:" */
+	IMACARRY_FMT_UINT,		/* iuid, igid, imode: in decimal */
+};
+
+/*
+ * One field, decoded by the kernel's rules: it shows @text as it is, then
+ * @hex in lower-case hex, or, for IMACARRY_FMT_UINT, @value in decimal.
+ * The pointers point into the list buffer.
+ */
+struct imacarry_value {
+	enum imacarry_fmt fmt;
+	const uint8_t *text;	/* STRING: the name; DIGEST_ALGO: the prefix */
+	uint32_t text_len;
+	uint32_t algo_len;	/* DIGEST_ALGO: @text's bytes before its last
+				 * ':' ("sha256", "ima:sha256"); may be 0 */
+	const uint8_t *hex;	/* DIGEST, HEX: all; DIGEST_ALGO: the digest */
+	uint32_t hex_len;
+	uint64_t value;		/* UINT: 1, 2, 4 or 8 bytes in list order */
+};
+
+/*
+ * One record, as iterated: every pointer points into the list buffer.
+ * Reuse one imacarry_entry for a whole walk: imacarry_list_next() takes
+ * the previous record's name and field ids for the next record's when the
+ * template name repeats, which keeps iteration allocation-free and fast.
  */
 struct imacarry_entry {
 	uint64_t offset;		/* byte offset of the record */
@@ -133,33 +165,53 @@ struct imacarry_entry {
 	unsigned int nfields;
 	uint8_t field_id[IMACARRY_FIELDS_MAX];	/* enum imacarry_field_id */
 	struct imacarry_field field[IMACARRY_FIELDS_MAX];
-	/* private: the parsed template name cache */
-	char tmpl_name[IMACARRY_NAME_MAX + 1];
-	unsigned int tmpl_nfields;
 };
 
 /*
  * Sets up a view of @len bytes at @buf. @digest_size 0 detects it (20, 32,
  * 48 or 64) from the first records; @order -1 detects the byte order, 0 is
- * little-endian, 1 big-endian. An empty list is valid.
+ * little-endian, 1 big-endian. An empty list is valid. @where (may be
+ * NULL) counts from @buf.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, no @buf with @len, @order not -1..1;
+ *	-IMACARRY_ERR_DIGESTSIZE: @digest_size not 0, 20, 32, 48 or 64; or
+ *		two layouts parse the first records alike (name it);
+ *	any imacarry_list_next() error: no layout parses, and this is the
+ *		fault of the one that got furthest.
  */
 int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		       size_t len, unsigned int digest_size, int order,
 		       struct imacarry_where *where);
 
 /*
- * Parses the record at *@pos into @e and advances *@pos. Returns 1 for an
- * entry, 0 at the end of the list, or a negative error (with @where set).
- * Start with *@pos = 0 and e->index = 0 is set for you; later calls number
- * the entry e->index + 1. On error *@pos stays at the faulty record, and
- * @where holds the offset of the faulty field itself.
+ * Parses the record at *@pos into @e and advances *@pos. Start with
+ * *@pos = 0 and e->index = 0 is set for you; later calls number the entry
+ * e->index + 1. On error *@pos stays at the faulty record, and @where (may
+ * be NULL) holds the offset of the faulty field itself, from list->buf.
+ * Returns 1 for an entry, 0 at the end of the list, or
+ *	-IMACARRY_ERR_BADARG: no @list, @pos or @e, no buf with a len, or
+ *		*@pos past the end;
+ *	-IMACARRY_ERR_TRUNCATED: the record runs past the end;
+ *	-IMACARRY_ERR_PCR: a PCR index over 23;
+ *	-IMACARRY_ERR_NAMELEN: a template name empty or over 68 bytes;
+ *	-IMACARRY_ERR_TEMPLATE: a NUL in the name, an unknown field id, or
+ *		over 15 fields;
+ *	-IMACARRY_ERR_BADLEN: a field runs past the template data, or an
+ *		'ima' name is over 255 bytes;
+ *	-IMACARRY_ERR_FIELDS: the data ends within a field's length, or has
+ *		bytes after the last field;
+ *	-IMACARRY_ERR_TOOBIG: the record is over 4 GiB.
  */
 int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 		       struct imacarry_entry *e, struct imacarry_where *where);
 
 /*
- * Walks the whole list; sets *@count. With @no_legacy, an 'ima' template
- * entry is refused with IMACARRY_ERR_LEGACY_IMA.
+ * Walks the whole list; sets *@count (may be NULL) to the good records,
+ * also on failure.
+ * Returns 0, or
+ *	-IMACARRY_ERR_LEGACY_IMA: with @no_legacy, an 'ima' template entry
+ *		(@where names it);
+ *	any imacarry_list_next() error.
  */
 int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
 			uint64_t *count, struct imacarry_where *where);
@@ -170,12 +222,28 @@ int imacarry_list_prefix(const struct imacarry_list *list,
 			 uint64_t max_entries, size_t *len, uint64_t *count,
 			 struct imacarry_where *where);
 
+/*
+ * Decodes field @i of @e as the kernel shows it, into @v. The ascii dump
+ * and any other rendering (the tool's JSON) take their rules from here.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, @e or @v, or @i >= @e->nfields;
+ *	-IMACARRY_ERR_TEMPLATE: the field's id is no enum imacarry_field_id.
+ */
+int imacarry_entry_field(const struct imacarry_list *list,
+			 const struct imacarry_entry *e, unsigned int i,
+			 struct imacarry_value *v);
+
 /* ---- ASCII rendering (ascii_runtime_measurements) ---- */
 
 /*
  * Renders @e exactly as the kernel's ascii_runtime_measurements line,
- * newline included, into @buf. Returns the line length like snprintf(): if
- * it is >= @size, the output was cut and the caller should retry bigger.
+ * newline included, into @buf, each field by imacarry_entry_field().
+ * Returns the line length like snprintf(): if it is >= @size, the output
+ * was cut (and terminated) and the caller should retry bigger; or
+ *	-IMACARRY_ERR_BADARG: no @list or @e, no @buf with a @size, or over
+ *		15 fields;
+ *	-IMACARRY_ERR_TEMPLATE: a field id is no enum imacarry_field_id;
+ *	-IMACARRY_ERR_TOOBIG: the line is over INT_MAX bytes.
  */
 int imacarry_ascii_entry(const struct imacarry_list *list,
 			 const struct imacarry_entry *e, char *buf, size_t size);
@@ -192,16 +260,25 @@ enum imacarry_algo {
 	IMACARRY_ALGO__MAX
 };
 
-/* "sha1" → IMACARRY_ALGO_SHA1; negative error for unknown names. */
+/*
+ * Looks a bank up by the kernel's name, in any case ("sm3_256" and
+ * "sm3-256" too). Returns its enum imacarry_algo ("sha1" →
+ * IMACARRY_ALGO_SHA1), or -IMACARRY_ERR_ALGO: no @name, or no such bank.
+ */
 int imacarry_algo_by_name(const char *name);
+
+/* Returns "sha1", "sha256", …, or NULL: @algo is no bank. */
 const char *imacarry_algo_name(enum imacarry_algo algo);
+
+/* Returns the digest size in bytes, or 0: @algo is no bank. */
 unsigned int imacarry_algo_size(enum imacarry_algo algo);
 
 struct imacarry_replay;
 
 /*
  * Allocates a replay over @nbanks banks, one hash context each, every PCR
- * starting at zero. IMACARRY_ERR_ALGO if OpenSSL lacks an algorithm.
+ * starting at zero: imacarry_replay_new_forms() with @forms NULL, and its
+ * return values.
  */
 int imacarry_replay_new(struct imacarry_replay **r,
 			const enum imacarry_algo *banks, unsigned int nbanks);
@@ -225,24 +302,45 @@ enum imacarry_form {
  * its full size, as the kernel does for every hash it can name
  * (ima_init_digests()). SHA-1 is the same in both forms. Padded banks take
  * no part in the template digest check, which stays in the list's own
- * algorithm. Returns 0, -IMACARRY_ERR_BADARG (NULL @r, a bank twice, an
- * unknown form), -IMACARRY_ERR_ALGO (an unknown bank, or OpenSSL lacks its
- * hash) or -IMACARRY_ERR_NOMEM.
+ * algorithm.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @r, no @banks with @nbanks, more banks than
+ *		IMACARRY_ALGO__MAX, a bank twice, or an unknown form;
+ *	-IMACARRY_ERR_ALGO: an unknown bank, or OpenSSL lacks its hash;
+ *	-IMACARRY_ERR_NOMEM: out of memory.
  */
 int imacarry_replay_new_forms(struct imacarry_replay **r,
 			      const enum imacarry_algo *banks,
 			      const enum imacarry_form *forms,
 			      unsigned int nbanks);
+/* Frees @r (NULL is fine). */
 void imacarry_replay_free(struct imacarry_replay *r);
 
-/* Sets a starting value (for trimmed or staged lists). */
+/*
+ * Sets a starting value (for trimmed or staged lists).
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @r or @value;
+ *	-IMACARRY_ERR_PCR: @pcr over 23;
+ *	-IMACARRY_ERR_ALGO: no bank @algo in @r;
+ *	-IMACARRY_ERR_BADLEN: @len is not the bank's size.
+ */
 int imacarry_replay_set(struct imacarry_replay *r, enum imacarry_algo algo,
 			unsigned int pcr, const uint8_t *value, size_t len);
 
 /*
  * Extends @e into every bank. A violation extends 0xff… of the bank's size.
- * Returns IMACARRY_ERR_DIGEST (after extending) when the record's template
- * digest does not match its data in the list's own algorithm.
+ * Returns 0, or
+ *	-IMACARRY_ERR_DIGEST: after extending every bank, the record's
+ *		template digest does not match its data in the list's own
+ *		algorithm;
+ *	-IMACARRY_ERR_BADARG: no @r, @list or @e, or an 'ima' entry that is
+ *		not a digest and a name of at most 256 bytes;
+ *	-IMACARRY_ERR_PCR: @e's PCR over 23;
+ *	-IMACARRY_ERR_DIGESTSIZE: @list's digest size is none of 20, 32,
+ *		48 or 64;
+ *	-IMACARRY_ERR_ALGO: OpenSSL failed.
+ * On an error other than -IMACARRY_ERR_DIGEST, the banks may be extended
+ * in part.
  */
 int imacarry_replay_extend(struct imacarry_replay *r,
 			   const struct imacarry_list *list,
@@ -254,21 +352,33 @@ int imacarry_replay_extend(struct imacarry_replay *r,
  * (in its form: own hash, zero-padded SHA-1, or 0xff… for a violation), as
  * a TPM does: @value = H(@value || digest). This follows one bank from other
  * starting values, e.g. each boot of a chained list in either form, without
- * hashing the template again. Returns 0, -IMACARRY_ERR_BADARG (NULL @r or
- * @value, or the last imacarry_replay_extend() did not get to extend the
- * bank), -IMACARRY_ERR_ALGO (no bank @algo in @r, or OpenSSL failed) or
- * -IMACARRY_ERR_BADLEN (@len is not the bank's size).
+ * hashing the template again.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @r or @value, or the last
+ *		imacarry_replay_extend() did not get to extend the bank;
+ *	-IMACARRY_ERR_ALGO: no bank @algo in @r, or OpenSSL failed;
+ *	-IMACARRY_ERR_BADLEN: @len is not the bank's size.
  */
 int imacarry_replay_extend_value(struct imacarry_replay *r,
 				 enum imacarry_algo algo, uint8_t *value,
 				 size_t len);
 
-/* Copies the value of @pcr in bank @algo to @out; returns its size. */
+/*
+ * Copies the value of @pcr in bank @algo to @out.
+ * Returns the value's size (the bank's digest size), or
+ *	-IMACARRY_ERR_BADARG: no @r or @out;
+ *	-IMACARRY_ERR_PCR: @pcr over 23;
+ *	-IMACARRY_ERR_ALGO: no bank @algo in @r;
+ *	-IMACARRY_ERR_NOSPACE: @size is under the bank's size.
+ */
 int imacarry_replay_get(const struct imacarry_replay *r,
 			enum imacarry_algo algo, unsigned int pcr,
 			uint8_t *out, size_t size);
 
-/* True if the list extended @pcr at least once. */
+/*
+ * Returns true if the list extended @pcr at least once, false otherwise
+ * (also for no @r or @pcr over 23).
+ */
 bool imacarry_replay_touched(const struct imacarry_replay *r, unsigned int pcr);
 
 /* ---- The carry blob (docs/FORMAT.md) ---- */

@@ -25,28 +25,46 @@ static int ic_fail(struct imacarry_where *where, uint64_t offset,
 }
 
 /*
- * Looks the template up through the entry's cache: a list almost always
- * repeats one or two names, so the field list is parsed once per change.
+ * Whether @e still describes a record of @list: what the previous call
+ * left, and not whatever a fresh walk's entry holds. Its name must lie
+ * in the buffer before it is read, its field count fit the array.
  */
-static int ic_entry_template(struct imacarry_entry *e, const uint8_t *name,
-			     uint32_t name_len)
+static bool ic_entry_reusable(const struct imacarry_list *list,
+			      const struct imacarry_entry *e)
+{
+	uintptr_t lo = (uintptr_t)list->buf, at = (uintptr_t)e->name;
+
+	return e->name && at >= lo && e->name_len <= IMACARRY_NAME_MAX &&
+	       e->name_len <= list->len && at - lo <= list->len - e->name_len &&
+	       e->nfields && e->nfields <= IMACARRY_FIELDS_MAX;
+}
+
+/*
+ * Looks the template up. A list almost always repeats one or two names,
+ * so when the previous record of this walk had the same one, its field
+ * ids serve again: the entry itself is the cache, and the field list is
+ * parsed once per change of name. Name, ids and count change together.
+ */
+static int ic_entry_template(const struct imacarry_list *list,
+			     struct imacarry_entry *e, bool fresh,
+			     const uint8_t *name, uint32_t name_len)
 {
 	unsigned int nfields;
 	int ret;
 
-	if (e->tmpl_name[0] && name_len <= IMACARRY_NAME_MAX &&
-	    e->tmpl_name[name_len] == '\0' &&
-	    !memcmp(e->tmpl_name, name, name_len))
-		return 0;
-	e->tmpl_name[0] = '\0';
+	if (!fresh && ic_entry_reusable(list, e) && e->name_len == name_len &&
+	    !memcmp(e->name, name, name_len))
+		goto out;
 	ret = ic_template_parse((const char *)name, name_len, e->field_id,
 				&nfields);
-	if (ret < 0)
+	if (ret < 0) {
+		e->name = NULL;
 		return ret;
-	/* All of it: the lookup above may read past a shorter name's NUL. */
-	memset(e->tmpl_name, 0, sizeof(e->tmpl_name));
-	memcpy(e->tmpl_name, name, name_len);
-	e->tmpl_nfields = nfields;
+	}
+	e->nfields = nfields;
+out:
+	e->name = (const char *)name;
+	e->name_len = name_len;
 	return 0;
 }
 
@@ -69,7 +87,7 @@ static int ic_parse_fields(const struct imacarry_list *list,
 	uint32_t rem = e->data_len;
 	unsigned int i;
 
-	for (i = 0; i < e->tmpl_nfields; i++) {
+	for (i = 0; i < e->nfields; i++) {
 		uint64_t off = data_off + (uint64_t)(q - e->data);
 		uint32_t flen;
 
@@ -91,7 +109,6 @@ static int ic_parse_fields(const struct imacarry_list *list,
 	if (rem)
 		return ic_fail(where, data_off + (uint64_t)(q - e->data),
 			       index, IMACARRY_ERR_FIELDS);
-	e->nfields = e->tmpl_nfields;
 	return 0;
 }
 
@@ -154,11 +171,9 @@ static int ic_parse(const struct imacarry_list *list, uint64_t pos,
 		return ic_fail(where, off - 4, index, IMACARRY_ERR_NAMELEN);
 	if (name_len > rem)
 		return ic_fail(where, off, index, IMACARRY_ERR_TRUNCATED);
-	ret = ic_entry_template(e, p, name_len);
+	ret = ic_entry_template(list, e, index == 0, p, name_len);
 	if (ret < 0)
 		return ic_fail(where, off, index, (unsigned int)-ret);
-	e->name = (const char *)p;
-	e->name_len = name_len;
 	p += name_len;
 	rem -= name_len;
 	off += name_len;
@@ -202,13 +217,8 @@ int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 
 	if (!list || !pos || !e || (!list->buf && list->len))
 		return -IMACARRY_ERR_BADARG;
-	if (*pos == 0) {
-		/* A fresh walk: the caller's entry may hold anything. */
-		memset(e->tmpl_name, 0, sizeof(e->tmpl_name));
-		index = 0;
-	} else {
-		index = e->index + 1;
-	}
+	/* A fresh walk: the caller's entry may hold anything. */
+	index = *pos == 0 ? 0 : e->index + 1;
 	if (*pos >= list->len) {
 		if (*pos > list->len)
 			return ic_fail(where, *pos, index, IMACARRY_ERR_BADARG);

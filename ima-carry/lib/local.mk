@@ -8,6 +8,7 @@ ima_carry_lib_libimacarry_la_SOURCES = \
 	ima-carry/lib/error.c \
 	ima-carry/lib/algo.c \
 	ima-carry/lib/template.c \
+	ima-carry/lib/field.c \
 	ima-carry/lib/list.c \
 	ima-carry/lib/ascii.c \
 	ima-carry/lib/replay.c \

@@ -124,6 +124,8 @@ static int dump_ascii(struct tool_input *in)
 	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
 		n = imacarry_ascii_entry(&in->list, &e, line, size);
 		if (n < 0) {
+			w.offset = e.offset;
+			w.index = e.index;
 			tool_input_err(in, n, &w);
 			free(line);
 			return -1;
@@ -164,7 +166,12 @@ static int dump_json(struct tool_input *in, bool header)
 	fputs(",\"entries\":[", stdout);
 	memset(&e, 0, sizeof(e));
 	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
-		json_entry(&in->list, &e, n);
+		ret = json_entry(&in->list, &e, n);
+		if (ret < 0) {
+			w.offset = e.offset;
+			w.index = e.index;
+			break;
+		}
 		n++;
 	}
 	if (ret < 0) {

@@ -106,69 +106,22 @@ static void json_hex(const uint8_t *p, size_t len)
 }
 
 /*
- * "sha256:" NUL digest, as d-ng stores it, shown as "sha256:HEX" with the
- * kernel's logic: the string up to its NUL unless it starts with its last
- * ':', then hex from two bytes past that ':'.
+ * A field as the kernel shows it (imacarry_entry_field()), typed: an
+ * unsigned value is a number, anything else the string the ascii dump
+ * shows, its text escaped and its bytes in hex. A field the kernel shows
+ * nothing for, empty or an iuid of an odd size, is "" for that reason,
+ * and a d-ng prefix without its NUL runs on into the digest here as well.
  */
-static void json_algo_digest(const uint8_t *p, size_t len)
+static void json_value(const struct imacarry_value *v)
 {
-	const uint8_t *nul = memchr(p, '\0', len), *colon;
-
-	colon = nul ? memrchr(p, ':', (size_t)(nul - p)) : NULL;
-	if (!colon) {
-		json_hex(p, len);
+	if (v->fmt == IMACARRY_FMT_UINT) {
+		printf("%llu", (unsigned long long)v->value);
 		return;
 	}
 	putchar('"');
-	if (colon != p)
-		json_esc(p, (size_t)(nul - p));
-	put_hex(colon + 2, len - (size_t)(colon + 2 - p));
+	json_esc(v->text, v->text_len);
+	put_hex(v->hex, v->hex_len);
 	putchar('"');
-}
-
-/* iuid, igid, imode: integers of 1, 2, 4 or 8 bytes in the list's order. */
-static void json_uint(const struct imacarry_list *list, const uint8_t *p,
-		      size_t len)
-{
-	unsigned long long v = 0;
-	size_t i;
-
-	if (len != 1 && len != 2 && len != 4 && len != 8) {
-		json_hex(p, len);
-		return;
-	}
-	for (i = 0; i < len; i++)
-		v = v << 8 | p[list->big_endian ? i : len - 1 - i];
-	printf("%llu", v);
-}
-
-static void json_field(const struct imacarry_list *list, unsigned int id,
-		       const struct imacarry_field *f)
-{
-	const uint8_t *nul;
-
-	switch (id) {
-	case IMACARRY_FIELD_D_NG:
-	case IMACARRY_FIELD_D_NGV2:
-	case IMACARRY_FIELD_D_MODSIG:
-		json_algo_digest(f->data, f->len);
-		break;
-	case IMACARRY_FIELD_N:
-	case IMACARRY_FIELD_N_NG:
-	case IMACARRY_FIELD_XATTRNAMES:
-		/* Like the kernel's "%s": up to the NUL. */
-		nul = memchr(f->data, '\0', f->len);
-		json_str(f->data, nul ? (size_t)(nul - f->data) : f->len);
-		break;
-	case IMACARRY_FIELD_IUID:
-	case IMACARRY_FIELD_IGID:
-	case IMACARRY_FIELD_IMODE:
-		json_uint(list, f->data, f->len);
-		break;
-	default:
-		json_hex(f->data, f->len);
-		break;
-	}
 }
 
 void json_begin(const char *file, const char *kind,
@@ -195,11 +148,13 @@ void json_header(const struct imacarry_blob_hdr *h, size_t blob_off)
 	       h->hdr_crc);
 }
 
-void json_entry(const struct imacarry_list *list,
-		const struct imacarry_entry *e, uint64_t n)
+int json_entry(const struct imacarry_list *list,
+	       const struct imacarry_entry *e, uint64_t n)
 {
+	struct imacarry_value v;
 	unsigned int i, j, dup;
 	const char *id;
+	int ret;
 
 	printf("%s\n{\"index\":%llu,\"offset\":%llu,\"pcr\":%u,\"digest\":",
 	       n ? "," : "", (unsigned long long)n,
@@ -210,6 +165,9 @@ void json_entry(const struct imacarry_list *list,
 	printf(",\"violation\":%s,\"fields\":{",
 	       e->violation ? "true" : "false");
 	for (i = 0; i < e->nfields; i++) {
+		ret = imacarry_entry_field(list, e, i, &v);
+		if (ret < 0)
+			return ret;
 		id = imacarry_field_name(e->field_id[i]);
 		if (i)
 			putchar(',');
@@ -221,7 +179,8 @@ void json_entry(const struct imacarry_list *list,
 		if (dup > 1)
 			printf("#%u", dup);
 		fputs("\":", stdout);
-		json_field(list, e->field_id[i], &e->field[i]);
+		json_value(&v);
 	}
 	fputs("}}", stdout);
+	return 0;
 }

@@ -14,8 +14,11 @@ void json_begin(const char *file, const char *kind,
 /* The checked blob header, as a "header" member. */
 void json_header(const struct imacarry_blob_hdr *hdr, size_t blob_off);
 
-/* Entry @n of the "entries" array (@n > 0 gets its comma). */
-void json_entry(const struct imacarry_list *list,
-		const struct imacarry_entry *e, uint64_t n);
+/*
+ * Entry @n of the "entries" array (@n > 0 gets its comma). Returns 0, or
+ * imacarry_entry_field()'s error.
+ */
+int json_entry(const struct imacarry_list *list,
+	       const struct imacarry_entry *e, uint64_t n);
 
 #endif /* IMACARRY_TOOL_JSON_H */

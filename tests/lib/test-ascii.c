@@ -93,8 +93,20 @@ static void test_digest_algo(void **state)
 		one(ids[i], "sha1:x\0\x01", 8, false, "sha1:x0001");
 		/* Only the prefix: nothing after it. */
 		one(ids[i], "sha1:\0", 6, false, "sha1:");
-		/* ':' as the last byte: the kernel would read past the end. */
-		one(ids[i], "sha1:", 5, false, "sha1:");
+		/*
+		 * ':' as the last byte: a stock kernel reads past the end;
+		 * kernel-patch 0005, the kernel that restores such a field,
+		 * shows it whole in hex (this said "sha1:" before).
+		 */
+		one(ids[i], "sha1:", 5, false, "736861313a");
+		one(ids[i], "sha1:\x01", 6, false, "sha1:\x01");
+		/*
+		 * A prefix without its NUL: the string runs on into the
+		 * digest (to its first NUL, else to the end), the byte after
+		 * the ':' is skipped all the same, and the rest is hex.
+		 */
+		one(ids[i], "sha1:\x41\x42\x43", 8, false, "sha1:ABC4243");
+		one(ids[i], "sha1:\x41\0\x43", 8, false, "sha1:A0043");
 		/* No ':' at all: the kernel would fault; we print hex. */
 		one(ids[i], "abc", 3, false, "616263");
 		one(ids[i], "ab\0:", 4, false, "6162003a");

@@ -469,6 +469,20 @@ static void test_template_cache(void **state)
 	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
 	assert_int_equal(e.index, 0);
 	assert_int_equal(e.nfields, 2);
+	/*
+	 * Mid-walk, an entry whose name lies outside the list is no cache,
+	 * whatever its ids say: record 2 (ima-ng) is parsed afresh.
+	 */
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	e.name = names[2];
+	e.name_len = 6;
+	memset(e.field_id, IMACARRY_FIELD_SIG, sizeof(e.field_id));
+	e.nfields = IMACARRY_FIELDS_MAX;
+	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 1);
+	assert_int_equal(e.index, 2);
+	assert_int_equal(e.nfields, 2);
+	assert_int_equal(e.field_id[0], IMACARRY_FIELD_D_NG);
+	assert_int_equal(e.field_id[1], IMACARRY_FIELD_N_NG);
 }
 
 /* Digest size and byte order, detected, for every size and order. */
