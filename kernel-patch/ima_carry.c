@@ -564,7 +564,7 @@ static void __init ima_carry_skip(const void *blob, int len, long restored)
 	struct ima_carry ic;
 
 	if (!ima_carry_check(blob, len, ima_carry_want_big_endian(), &ic, &f) &&
-	    ic.count == restored)
+	    ic.count == (u64)restored)
 		pr_info("/chosen/%s ignored: kexec's buffer restored the same %ld measurements\n",
 			IMA_CARRY_PROP, restored);
 	else
