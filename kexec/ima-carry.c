@@ -184,7 +184,7 @@ static int carry(char **dtb, off_t *size, off_t max)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
 		    snap.len);
 	blob = xmalloc(bound);
-	err = imacarry_blob_pack(list, snap.count, 0, blob, bound, &blob_len);
+	err = imacarry_blob_pack(list, 0, blob, bound, &blob_len, NULL, NULL);
 	if (err < 0)
 		die("kexec: --ima-carry: cannot pack the IMA list: %s\n",
 		    imacarry_strerror(err));
@@ -330,7 +330,8 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
 		    snap.len);
 	kbuf.payload = xmalloc(size);
-	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL);
+	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL,
+				 NULL);
 	if (err < 0)
 		die("kexec: --ima-carry: cannot pack the IMA list: %s; nothing loaded\n",
 		    imacarry_strerror(err));

@@ -180,12 +180,15 @@ static long long deflate_payload(const uint8_t *khdr, const uint8_t *list,
 
 /*
  * What every pack function refuses: a list the next kernel could not
- * restore. Sets *@n to the entries found.
+ * restore. A checked @list is trusted; any other is walked once. Sets *@n
+ * to the entries.
  */
-int ic_pack_check(const struct imacarry_list *list, uint64_t *n)
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n,
+		  struct imacarry_where *where)
 {
-	struct imacarry_where where;
+	struct imacarry_list walked;
 
+	ic_where(where, 0, 0);
 	if (!list || (!list->buf && list->len))
 		return -IMACARRY_ERR_BADARG;
 	/* Restore reads 20-byte digests: only the SHA-1 list can be carried. */
@@ -194,22 +197,44 @@ int ic_pack_check(const struct imacarry_list *list, uint64_t *n)
 	if (list->len > IMACARRY_MAX_RAW - IMACARRY_KEXEC_HDR_SIZE)
 		return -IMACARRY_ERR_TOOBIG;
 	/* The kernel can't restore what it can't parse, nor 'ima' entries. */
-	return imacarry_list_check(list, true, n, &where);
+	if (!list->checked) {
+		walked = *list;
+		return imacarry_list_check(&walked, true, n, where);
+	}
+	if (list->legacy) {
+		ic_where(where, list->legacy_at.offset, list->legacy_at.index);
+		return -IMACARRY_ERR_LEGACY_IMA;
+	}
+	*n = list->count;
+	return 0;
 }
 
-static void put_blob_hdr(uint8_t *o, uint32_t bflags, uint64_t count,
-			 uint64_t raw_len, uint64_t payload_len,
-			 uint32_t payload_crc)
+/* Writes @h, whose hdr_crc it sets, as the first IMACARRY_HDR_SIZE bytes. */
+static void put_blob_hdr(uint8_t *o, struct imacarry_blob_hdr *h)
 {
 	memcpy(o + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE);
-	ic_put_le16(o + HDR_VERSION, IMACARRY_VERSION);
-	ic_put_le16(o + HDR_HDR_SIZE, IMACARRY_HDR_SIZE);
-	ic_put_le32(o + HDR_FLAGS, bflags);
-	ic_put_le64(o + HDR_COUNT, count);
-	ic_put_le64(o + HDR_RAW_LEN, raw_len);
-	ic_put_le64(o + HDR_PAYLOAD_LEN, payload_len);
-	ic_put_le32(o + HDR_PAYLOAD_CRC, payload_crc);
-	ic_put_le32(o + HDR_HDR_CRC, (uint32_t)crc32_z(0, o, HDR_HDR_CRC));
+	ic_put_le16(o + HDR_VERSION, h->version);
+	ic_put_le16(o + HDR_HDR_SIZE, h->hdr_size);
+	ic_put_le32(o + HDR_FLAGS, h->flags);
+	ic_put_le64(o + HDR_COUNT, h->count);
+	ic_put_le64(o + HDR_RAW_LEN, h->raw_len);
+	ic_put_le64(o + HDR_PAYLOAD_LEN, h->payload_len);
+	ic_put_le32(o + HDR_PAYLOAD_CRC, h->payload_crc);
+	h->hdr_crc = (uint32_t)crc32_z(0, o, HDR_HDR_CRC);
+	ic_put_le32(o + HDR_HDR_CRC, h->hdr_crc);
+}
+
+/* The header of a blob of @list's @count entries, CRCs and payload aside. */
+static void blob_hdr_for(struct imacarry_blob_hdr *h,
+			 const struct imacarry_list *list, uint64_t count)
+{
+	memset(h, 0, sizeof(*h));
+	h->version = IMACARRY_VERSION;
+	h->hdr_size = IMACARRY_HDR_SIZE;
+	h->flags = list->big_endian ? IMACARRY_F_BIG_ENDIAN : 0;
+	h->count = count;
+	h->raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	h->payload_len = h->raw_len;
 }
 
 /*
@@ -219,65 +244,68 @@ static void put_blob_hdr(uint8_t *o, uint32_t bflags, uint64_t count,
  * is never copied here.
  */
 static void put_stored_prefix(uint8_t *prefix,
-			      const struct imacarry_list *list, uint64_t count)
+			      const struct imacarry_list *list, uint64_t count,
+			      struct imacarry_blob_hdr *h)
 {
 	uint8_t *khdr = prefix + IMACARRY_HDR_SIZE;
-	uint64_t raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 	uLong crc;
 
-	ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+	blob_hdr_for(h, list, count);
+	ic_put_kexec_hdr(khdr, list->big_endian, h->raw_len, count);
 	crc = crc32_z(0, khdr, IMACARRY_KEXEC_HDR_SIZE);
 	if (list->len)
 		crc = crc32_z(crc, list->buf, list->len);
-	put_blob_hdr(prefix, list->big_endian ? IMACARRY_F_BIG_ENDIAN : 0,
-		     count, raw_len, raw_len, (uint32_t)crc);
+	h->payload_crc = (uint32_t)crc;
+	put_blob_hdr(prefix, h);
 }
 
 int imacarry_blob_pack_stored(const struct imacarry_list *list,
 			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
 			      uint64_t *count)
 {
+	struct imacarry_blob_hdr h;
 	uint64_t n;
 	int ret;
 
 	if (!prefix)
 		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n);
+	ret = ic_pack_check(list, &n, NULL);
 	if (ret < 0)
 		return ret;
-	put_stored_prefix(prefix, list, n);
+	put_stored_prefix(prefix, list, n, &h);
 	if (count)
 		*count = n;
 	return 0;
 }
 
-int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
-		       unsigned int flags, void *out, size_t out_size,
-		       size_t *out_len)
+int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
+		       void *out, size_t out_size, size_t *out_len,
+		       struct imacarry_blob_hdr *hdr,
+		       struct imacarry_where *where)
 {
 	uint8_t khdr[IMACARRY_KEXEC_HDR_SIZE];
+	struct imacarry_blob_hdr h;
 	uint8_t *o = out;
-	uint64_t raw_len, n;
+	uint64_t n;
 	long long z;
 	int ret;
 
+	ic_where(where, 0, 0);
 	if (!out || !out_len ||
 	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
 		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n);
+	ret = ic_pack_check(list, &n, where);
 	if (ret < 0)
 		return ret;
-	if (n != count)
-		return -IMACARRY_ERR_COUNT;
 	if (out_size < IMACARRY_HDR_SIZE)
 		return -IMACARRY_ERR_NOSPACE;
-	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	blob_hdr_for(&h, list, n);
 
 	if (!(flags & IMACARRY_PACK_NO_COMPRESS)) {
-		ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+		ic_put_kexec_hdr(khdr, list->big_endian, h.raw_len, n);
 		z = deflate_payload(khdr, list->buf, list->len,
 				    o + IMACARRY_HDR_SIZE,
-				    out_size - IMACARRY_HDR_SIZE, raw_len);
+				    out_size - IMACARRY_HDR_SIZE, h.raw_len);
 		if (z < 0)
 			return (int)z;
 		/*
@@ -285,26 +313,27 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 		 * list of repeated entries (violations of one file) can
 		 * deflate that well: store such a payload instead.
 		 */
-		if (z > 0 && raw_len <= (uint64_t)z * IMACARRY_MAX_RATIO) {
-			put_blob_hdr(o, IMACARRY_F_ZLIB |
-				     (list->big_endian ?
-				      IMACARRY_F_BIG_ENDIAN : 0),
-				     count, raw_len, (uint64_t)z,
-				     (uint32_t)crc32_z(0, o + IMACARRY_HDR_SIZE,
-						       (size_t)z));
-			*out_len = IMACARRY_HDR_SIZE + (size_t)z;
-			return 0;
+		if (z > 0 && h.raw_len <= (uint64_t)z * IMACARRY_MAX_RATIO) {
+			h.flags |= IMACARRY_F_ZLIB;
+			h.payload_len = (uint64_t)z;
+			h.payload_crc = (uint32_t)crc32_z(0,
+				o + IMACARRY_HDR_SIZE, (size_t)z);
+			put_blob_hdr(o, &h);
+			goto done;
 		}
 	}
 
 	/* Stored: the same prefix imacarry_blob_pack_stored() writes. */
-	if (out_size - IMACARRY_HDR_SIZE < raw_len)
+	if (out_size - IMACARRY_HDR_SIZE < h.raw_len)
 		return -IMACARRY_ERR_NOSPACE;
-	put_stored_prefix(o, list, count);
+	put_stored_prefix(o, list, n, &h);
 	if (list->len)
 		memcpy(o + IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE,
 		       list->buf, list->len);
-	*out_len = IMACARRY_HDR_SIZE + (size_t)raw_len;
+done:
+	*out_len = IMACARRY_HDR_SIZE + (size_t)h.payload_len;
+	if (hdr)
+		*hdr = h;
 	return 0;
 }
 

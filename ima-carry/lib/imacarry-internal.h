@@ -134,8 +134,12 @@ int ic_template_parse(const char *name, uint32_t name_len,
 void ic_put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
 		      uint64_t count);
 
-/* blob.c: refuses a list the next kernel could not restore. */
-int ic_pack_check(const struct imacarry_list *list, uint64_t *n);
+/*
+ * blob.c: refuses a list the next kernel could not restore, walking it
+ * unless it is checked; sets *@n to its entries.
+ */
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n,
+		  struct imacarry_where *where);
 
 /* algo.c: OpenSSL's fetch name of a bank algorithm. */
 const char *ic_algo_ossl_name(enum imacarry_algo algo);

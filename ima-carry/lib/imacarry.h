@@ -99,12 +99,23 @@ enum imacarry_field_id {
 /* "d-ng", "iuid", …; NULL for an unknown id. */
 const char *imacarry_field_name(enum imacarry_field_id id);
 
-/* A read-only view of a list in a caller-owned buffer. */
+/*
+ * A read-only view of a list in a caller-owned buffer. A view that has been
+ * walked to its end says so (@checked) with what the walk found, and the
+ * pack functions then trust it instead of walking it again: change @buf or
+ * @len and the view is no longer checked (clear @checked, or make a new
+ * one with imacarry_list_init()).
+ */
 struct imacarry_list {
 	const uint8_t *buf;
 	size_t len;
 	unsigned int digest_size;	/* 20 (sha1 list), 32, 48 or 64 */
 	bool big_endian;		/* lengths and PCR are big-endian */
+	/* set by a whole walk: imacarry_list_check(), imacarry_snapshot_read() */
+	bool checked;			/* every record of @len bytes parses */
+	uint64_t count;			/* how many records, when @checked */
+	uint64_t legacy;		/* how many of them are 'ima' entries */
+	struct imacarry_where legacy_at;	/* the first of those */
 };
 
 /* One template data field; data points into the list buffer. */
@@ -139,9 +150,16 @@ struct imacarry_entry {
 };
 
 /*
- * Sets up a view of @len bytes at @buf. @digest_size 0 detects it (20, 32,
- * 48 or 64) from the first records; @order -1 detects the byte order, 0 is
- * little-endian, 1 big-endian. An empty list is valid.
+ * Sets up a view of @len bytes at @buf, not yet checked. @digest_size 0
+ * detects it (20, 32, 48 or 64) from the first records; @order -1 detects
+ * the byte order, 0 is little-endian, 1 big-endian. Given both, nothing is
+ * parsed. An empty list is valid.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, no @buf with a @len, @order not -1..1;
+ *	-IMACARRY_ERR_DIGESTSIZE: @digest_size not 0, 20, 32, 48 or 64, or
+ *		two layouts both parse the first records (no guess is made);
+ *	any imacarry_list_next() error of the layout that got furthest, with
+ *		@where set.
  */
 int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		       size_t len, unsigned int digest_size, int order,
@@ -158,10 +176,17 @@ int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 		       struct imacarry_entry *e, struct imacarry_where *where);
 
 /*
- * Walks the whole list; sets *@count. With @no_legacy, an 'ima' template
- * entry is refused with IMACARRY_ERR_LEGACY_IMA.
+ * Walks the whole list and sets *@count (may be NULL) to the records that
+ * parsed, also on failure. When the walk reaches the end, @list becomes
+ * checked: @list->count, @list->legacy and @list->legacy_at hold what it
+ * found, so that packing @list walks no more.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, or no buffer with a length;
+ *	-IMACARRY_ERR_LEGACY_IMA: with @no_legacy, an 'ima' template entry
+ *		(@where names it; the walk stops there, @list stays unchecked);
+ *	any imacarry_list_next() error, with @where set.
  */
-int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
+int imacarry_list_check(struct imacarry_list *list, bool no_legacy,
 			uint64_t *count, struct imacarry_where *where);
 
 /* Returns the length of the longest prefix of @list holding at most
@@ -313,14 +338,28 @@ int imacarry_blob_check(const void *blob, size_t len,
 size_t imacarry_blob_bound(size_t list_len);
 
 /*
- * Packs @count entries of @list (its whole buffer) into @out. The payload is
- * deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or deflate would not
- * make it smaller. Sets *@out_len. @out_size >= imacarry_blob_bound() always
+ * Packs @list (its whole buffer) into @out: a checked view (see struct
+ * imacarry_list) as it is, any other after one walk of its own. The
+ * payload is deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or
+ * deflate would not make it smaller. Sets *@out_len, and @hdr (may be
+ * NULL) to the header written. @out_size >= imacarry_blob_bound() always
  * suffices.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len, or unknown @flags;
+ *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list (the kernel restores
+ *		20-byte template digests only);
+ *	-IMACARRY_ERR_TOOBIG: over IMACARRY_MAX_RAW;
+ *	-IMACARRY_ERR_LEGACY_IMA: an 'ima' template entry, which the next
+ *		kernel cannot restore (@where names the first);
+ *	any imacarry_list_next() error, with @where set (an unchecked @list);
+ *	-IMACARRY_ERR_NOSPACE: @out_size is too small;
+ *	-IMACARRY_ERR_NOMEM: zlib could not allocate its state;
+ *	-IMACARRY_ERR_INFLATE: zlib failed.
  */
-int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
-		       unsigned int flags, void *out, size_t out_size,
-		       size_t *out_len);
+int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
+		       void *out, size_t out_size, size_t *out_len,
+		       struct imacarry_blob_hdr *hdr,
+		       struct imacarry_where *where);
 
 /*
  * The uncompressed blob without a copy of the list: checks @list once
@@ -370,16 +409,19 @@ size_t imacarry_kbuf_size(size_t list_len);
 /*
  * Writes struct ima_kexec_hdr (version 1, buffer_size = the payload size,
  * count) in @list's byte order, then @list's buffer byte for byte, to @out.
- * Sets *@out_len and *@count (may be NULL) to the entries.
+ * A checked @list is not walked again. Sets *@out_len and *@count (may be
+ * NULL) to the entries.
  * Returns 0, or
  *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len;
  *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list;
  *	-IMACARRY_ERR_TOOBIG: over IMACARRY_MAX_RAW;
- *	any imacarry_list_check() error, -IMACARRY_ERR_LEGACY_IMA included;
+ *	-IMACARRY_ERR_LEGACY_IMA or any imacarry_list_next() error, as
+ *		imacarry_blob_pack() (@where names the entry);
  *	-IMACARRY_ERR_NOSPACE: @out_size < imacarry_kbuf_size(@list->len).
  */
 int imacarry_kbuf_pack(const struct imacarry_list *list, void *out,
-		       size_t out_size, size_t *out_len, uint64_t *count);
+		       size_t out_size, size_t *out_len, uint64_t *count,
+		       struct imacarry_where *where);
 
 /*
  * Recognises a payload of @len bytes at @buf (a file, or a whole segment

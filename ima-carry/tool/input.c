@@ -250,6 +250,7 @@ int tool_input_pack_stored(const struct tool_input *in,
 			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
 			   uint64_t *count)
 {
+	struct imacarry_list l = in->list;
 	struct imacarry_where w = { 0 };
 	uint64_t n;
 	int ret, ret2;
@@ -264,7 +265,7 @@ int tool_input_pack_stored(const struct tool_input *in,
 	 * refusal names its entry (and a legacy 'ima' entry's text suggests
 	 * ima_template=ima-ng) while a good list is walked once.
 	 */
-	ret2 = imacarry_list_check(&in->list, true, &n, &w);
+	ret2 = imacarry_list_check(&l, true, &n, &w);
 	if (ret2 < 0)
 		tool_input_err(in, ret2, &w);
 	else
@@ -272,26 +273,29 @@ int tool_input_pack_stored(const struct tool_input *in,
 	return -1;
 }
 
+/*
+ * A refusal from the library's walk of the list names its entry (and a
+ * legacy 'ima' entry's text suggests ima_template=ima-ng); zlib's do not.
+ */
+static void pack_err(const struct tool_input *in, int err,
+		     const struct imacarry_where *w)
+{
+	if (err == -IMACARRY_ERR_NOMEM || err == -IMACARRY_ERR_INFLATE)
+		tool_err_at(in->name, err, NULL, false);
+	else
+		tool_input_err(in, err, w);
+}
+
 int tool_input_pack(const struct tool_input *in, unsigned int flags,
 		    uint8_t **blobp, size_t *blob_len, uint64_t *count)
 {
 	struct imacarry_where w = { 0 };
+	struct imacarry_blob_hdr h;
 	uint8_t *blob;
 	size_t size;
 	int ret;
 
 	if (pack_digest_size(in) < 0)
-		return -1;
-	/*
-	 * Walk first, so that a refusal names its entry; the library's text
-	 * for a legacy 'ima' entry suggests ima_template=ima-ng.
-	 */
-	ret = imacarry_list_check(&in->list, true, count, &w);
-	if (ret < 0) {
-		tool_input_err(in, ret, &w);
-		return -1;
-	}
-	if (tool_input_end(in, *count) < 0)
 		return -1;
 	size = imacarry_blob_bound(in->list.len);
 	if (!size) {
@@ -303,10 +307,16 @@ int tool_input_pack(const struct tool_input *in, unsigned int flags,
 		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
 		return -1;
 	}
-	ret = imacarry_blob_pack(&in->list, *count, flags, blob, size,
-				 blob_len);
+	/* One walk, the library's, unless the view is checked already. */
+	ret = imacarry_blob_pack(&in->list, flags, blob, size, blob_len, &h,
+				 &w);
 	if (ret < 0) {
-		tool_err_at(in->name, ret, NULL, false);
+		pack_err(in, ret, &w);
+		free(blob);
+		return -1;
+	}
+	*count = h.count;
+	if (tool_input_end(in, *count) < 0) {
 		free(blob);
 		return -1;
 	}

@@ -46,7 +46,7 @@ const char *corpus_err_name(int err)
 	return code < IMACARRY_ERR__MAX ? err_names[code] : "?";
 }
 
-static int check_list(const struct imacarry_list *list, uint64_t *count,
+static int check_list(struct imacarry_list *list, uint64_t *count,
 		      struct imacarry_where *where)
 {
 	return imacarry_list_check(list, true, count, where);

@@ -62,7 +62,8 @@ static uint8_t *pack(const struct fx_list *l, unsigned int flags, size_t *len)
 	assert_true(bound > 0);
 	b = malloc(bound);
 	assert_non_null(b);
-	assert_int_equal(imacarry_blob_pack(&v, l->count, flags, b, bound, len),
+	assert_int_equal(imacarry_blob_pack(&v, flags, b, bound, len, NULL,
+					    NULL),
 			 0);
 	assert_true(*len <= bound);
 	return b;
@@ -212,16 +213,70 @@ static void test_pack_legacy_ima(void **state)
 	uint8_t out[4096];
 	size_t len;
 
+	struct imacarry_where w = { 0 };
+	uint64_t at;
+
 	fx_make(&l, false, 3);
+	at = l.len;
 	fx_add_ima(&l, 10, "/init");
 	v = view(&l);
-	assert_int_equal(imacarry_blob_pack(&v, l.count, 0, out, sizeof(out),
-					    &len), -IMACARRY_ERR_LEGACY_IMA);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, &w), -IMACARRY_ERR_LEGACY_IMA);
+	/* Pack names the entry itself: nobody walks again to find it. */
+	assert_int_equal(w.offset, at);
+	assert_int_equal(w.index, 3);
+	/* A checked view says the same without a walk. */
+	assert_int_equal(imacarry_list_check(&v, false, NULL, NULL), 0);
+	assert_true(v.checked);
+	assert_int_equal(v.legacy, 1);
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, &w), -IMACARRY_ERR_LEGACY_IMA);
+	assert_int_equal(w.offset, at);
+	assert_int_equal(w.index, 3);
+	fx_free(&l);
+}
+
+/*
+ * A checked view is packed as it is: spoil the list after the check, and
+ * pack still takes it, which only a pack that does not walk can do. The
+ * same view unchecked is walked, and refused with the fault's position.
+ */
+static void test_pack_checked(void **state)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_blob_hdr h;
+	struct fx_list l;
+	struct imacarry_list v;
+	uint8_t out[8192];
+	size_t len;
+
+	fx_make(&l, false, 10);
+	v = view(&l);
+	assert_int_equal(imacarry_list_check(&v, true, NULL, NULL), 0);
+	assert_true(v.checked);
+	assert_int_equal(v.count, 10);
+	assert_int_equal(v.legacy, 0);
+	l.buf[0] = 99;		/* PCR 99 */
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    &w), 0);
+	assert_int_equal(h.count, 10);
+	assert_int_equal(imacarry_blob_check(out, len, NULL, NULL), 0);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    &w), 0);
+	v.checked = false;
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    &w), -IMACARRY_ERR_PCR);
+	assert_int_equal(w.offset, 0);
+	assert_int_equal(w.index, 0);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    &w), -IMACARRY_ERR_PCR);
 	fx_free(&l);
 }
 
 static void test_pack_args(void **state)
 {
+	struct imacarry_blob_hdr h;
 	struct fx_list l;
 	struct imacarry_list v;
 	uint8_t out[8192];
@@ -229,30 +284,31 @@ static void test_pack_args(void **state)
 
 	fx_make(&l, false, 10);
 	v = view(&l);
-	/* The count must be the list's own. */
-	assert_int_equal(imacarry_blob_pack(&v, 9, 0, out, sizeof(out), &len),
-			 -IMACARRY_ERR_COUNT);
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0x80, out, sizeof(out),
-					    &len), -IMACARRY_ERR_BADARG);
+	/* The count is the list's own: the walk's, not the caller's. */
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    NULL), 0);
+	assert_int_equal(h.count, 10);
+	assert_int_equal(imacarry_blob_pack(&v, 0x80, out, sizeof(out), &len,
+					    NULL, NULL), -IMACARRY_ERR_BADARG);
 	/* Only the SHA-1 list can be restored by the kernel. */
 	v.digest_size = 32;
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, sizeof(out), &len),
-			 -IMACARRY_ERR_DIGESTSIZE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, NULL), -IMACARRY_ERR_DIGESTSIZE);
 	v.digest_size = 20;
 
 	/* Stored needs all of the bound; deflated needs less. */
 	need = imacarry_blob_bound(l.len);
-	assert_int_equal(imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, need - 1, &len),
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    need - 1, &len, NULL, NULL),
 			 -IMACARRY_ERR_NOSPACE);
-	assert_int_equal(imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, need, &len), 0);
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    need, &len, NULL, NULL), 0);
 	assert_int_equal(len, need);
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, 47, &len),
-			 -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, 47, &len, NULL,
+					    NULL), -IMACARRY_ERR_NOSPACE);
 	/* Too small for the deflated payload, and storing is bigger still. */
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, 60, &len),
-			 -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, 60, &len, NULL,
+					    NULL), -IMACARRY_ERR_NOSPACE);
 	assert_int_equal(imacarry_blob_bound(IMACARRY_MAX_RAW), 0);
 	assert_int_equal(imacarry_blob_bound(IMACARRY_MAX_RAW - 24),
 			 48 + IMACARRY_MAX_RAW);
@@ -322,8 +378,8 @@ static void test_stored_prefix_refuses(void **state)
 	/* A list cut inside its last entry: both refuse it alike. */
 	v.len--;
 	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
-			 imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, sizeof(out), &len));
+			 imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    sizeof(out), &len, NULL, NULL));
 	assert_true(imacarry_blob_pack_stored(&v, prefix, &count) < 0);
 	v.len = IMACARRY_MAX_RAW;
 	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
@@ -622,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_incompressible),
 		cmocka_unit_test(test_repetitive_stored),
 		cmocka_unit_test(test_pack_legacy_ima),
+		cmocka_unit_test(test_pack_checked),
 		cmocka_unit_test(test_pack_args),
 		cmocka_unit_test(test_stored_prefix),
 		cmocka_unit_test(test_stored_prefix_refuses),

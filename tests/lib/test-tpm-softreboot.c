@@ -358,9 +358,9 @@ static void test_soft_reboot(void **state)
 	view.len = boot1.len;
 	blob = malloc(imacarry_blob_bound(boot1.len));
 	assert_non_null(blob);
-	assert_int_equal(imacarry_blob_pack(&view, boot1.count, 0, blob,
+	assert_int_equal(imacarry_blob_pack(&view, 0, blob,
 					    imacarry_blob_bound(boot1.len),
-					    &blob_len), 0);
+					    &blob_len, NULL, NULL), 0);
 	assert_int_equal(fdt_create_empty_tree(tree, 256), 0);
 	assert_true(256 + imacarry_fdt_need(tree, blob_len) <= sizeof(tree));
 	assert_int_equal(imacarry_fdt_put(tree, sizeof(tree), blob, blob_len),
