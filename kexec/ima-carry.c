@@ -132,12 +132,13 @@ static void list_failed(const char *root, int err,
 	    w->index, imacarry_strerror(err));
 }
 
-/* The one snapshot every carrier hands over, read at first use. */
+/*
+ * The one snapshot every carrier hands over, read at first use: a checked
+ * view, so that packing it for each carrier walks it no more.
+ */
 static struct {
 	int read;
 	void *buf;
-	size_t len;
-	uint64_t count;
 	struct imacarry_list list;
 } snap;
 
@@ -151,21 +152,17 @@ static struct imacarry_list *live_list(void)
 		return &snap.list;
 	if (!root || !*root)
 		root = IMACARRY_SECURITYFS;
-	err = imacarry_snapshot_read(root, NULL, &snap.buf, &snap.len,
-				     &snap.count, &where);
+	err = imacarry_snapshot_read(root, NULL, &snap.buf, &snap.list,
+				     &where);
 	if (err < 0)
 		list_failed(root, err, &where);
-	err = imacarry_list_init(&snap.list, snap.buf, snap.len,
-				 IMACARRY_SHA1_SIZE, -1, &where);
-	if (err >= 0)
-		err = imacarry_list_check(&snap.list, true, &snap.count,
-					  &where);
-	if (err < 0)
-		list_failed(root, err, &where);
+	/* The next kernel cannot restore 'ima' entries: name the first. */
+	if (snap.list.legacy)
+		list_failed(root, -IMACARRY_ERR_LEGACY_IMA,
+			    &snap.list.legacy_at);
 	snap.read = 1;
 	return &snap.list;
 }
-
 
 /*
  * Packs the live list into /chosen/linux,ima-carry of *dtb. Returns 0, or
@@ -179,10 +176,10 @@ static int carry(char **dtb, off_t *size, off_t max)
 	char *blob;
 	int err;
 
-	bound = imacarry_blob_bound(snap.len);
+	bound = imacarry_blob_bound(snap.list.len);
 	if (!bound)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
-		    snap.len);
+		    snap.list.len);
 	blob = xmalloc(bound);
 	err = imacarry_blob_pack(list, 0, blob, bound, &blob_len, NULL, NULL);
 	if (err < 0)
@@ -196,7 +193,7 @@ static int carry(char **dtb, off_t *size, off_t max)
 	    kbuf.addr) {
 		fprintf(stderr, "kexec: --ima-carry: the IMA list (%" PRIu64
 			" entries, %zu bytes packed) does not fit in the device tree; carried in linux,ima-kexec-buffer only\n",
-			snap.count, blob_len);
+			snap.list.count, blob_len);
 		free(blob);
 		return -1;
 	}
@@ -209,9 +206,9 @@ static int carry(char **dtb, off_t *size, off_t max)
 	if (max && *size > max)
 		die("kexec: --ima-carry: the device tree with the IMA list (%" PRIu64
 		    " entries) needs %lld bytes, %lld are available; nothing loaded\n",
-		    snap.count, (long long)*size, (long long)max);
+		    snap.list.count, (long long)*size, (long long)max);
 	dbgprintf("ima-carry: %" PRIu64 " entries, list %zu bytes, blob %zu bytes, dtb %lld bytes\n",
-		  snap.count, snap.len, blob_len, (long long)*size);
+		  snap.list.count, snap.list.len, blob_len, (long long)*size);
 	free(blob);
 	return 0;
 }
@@ -271,7 +268,7 @@ static int order_ok(const struct imacarry_list *list, const char *cmdline)
 	if (*(uint8_t *)&probe == 0 &&
 	    !cmdline_word(cmdline, "ima_canonical_fmt", NULL))
 		want_be = 1;
-	return !snap.len || list->big_endian == want_be;
+	return !snap.list.len || list->big_endian == want_be;
 }
 
 /*
@@ -325,10 +322,10 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 			where);
 		return -1;
 	}
-	size = imacarry_kbuf_size(snap.len);
+	size = imacarry_kbuf_size(snap.list.len);
 	if (!size)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
-		    snap.len);
+		    snap.list.len);
 	kbuf.payload = xmalloc(size);
 	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL,
 				 NULL);
@@ -348,7 +345,7 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 	kbuf.addr = add_buffer(info, kbuf.payload, kbuf.len, kbuf.memsz, page,
 			       hole_min, hole_max, hole_end);
 	dbgprintf("ima-carry: %s: %" PRIu64 " entries, %zu bytes at 0x%lx (segment 0x%lx bytes)\n",
-		  where, snap.count, kbuf.len, kbuf.addr, kbuf.memsz);
+		  where, snap.list.count, kbuf.len, kbuf.addr, kbuf.memsz);
 	return 0;
 }
 

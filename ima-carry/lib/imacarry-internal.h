@@ -141,6 +141,18 @@ void ic_put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
 int ic_pack_check(const struct imacarry_list *list, uint64_t *n,
 		  struct imacarry_where *where);
 
+/*
+ * list.c: makes @prefix a checked view of the longest prefix of @list that
+ * holds at most @max whole records (for trimming a live snapshot): a
+ * record cut off by the end of @list is left out, any other fault is an
+ * error. One walk.
+ */
+int ic_list_prefix(const struct imacarry_list *list, uint64_t max,
+		   struct imacarry_list *prefix, struct imacarry_where *where);
+
+/* snapshot.c: reads runtime_measurements_count. */
+int ic_snapshot_count(const char *securityfs, uint64_t *count);
+
 /* algo.c: OpenSSL's fetch name of a bank algorithm. */
 const char *ic_algo_ossl_name(enum imacarry_algo algo);
 

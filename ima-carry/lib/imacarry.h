@@ -189,12 +189,6 @@ int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 int imacarry_list_check(struct imacarry_list *list, bool no_legacy,
 			uint64_t *count, struct imacarry_where *where);
 
-/* Returns the length of the longest prefix of @list holding at most
- * @max_entries whole records (for trimming a live snapshot). */
-int imacarry_list_prefix(const struct imacarry_list *list,
-			 uint64_t max_entries, size_t *len, uint64_t *count,
-			 struct imacarry_where *where);
-
 /* ---- ASCII rendering (ascii_runtime_measurements) ---- */
 
 /*
@@ -513,18 +507,27 @@ int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,
 
 /*
  * Reads @file ("binary_runtime_measurements" when NULL) below
- * @securityfs/ima (IMACARRY_SECURITYFS when NULL) into a malloc'd buffer.
- * The list grows while it is read, so this compares
- * runtime_measurements_count before and after and returns a consistent
- * prefix that ends on a record boundary: *@count entries, *@len bytes.
- * The caller frees *@buf.
+ * @securityfs/ima (IMACARRY_SECURITYFS when NULL) into a malloc'd *@buf,
+ * which the caller frees, and makes @list a checked view of it (see struct
+ * imacarry_list): its digest size (from @file's name, else detected), byte
+ * order and count are known, and packing it walks no more. The list grows
+ * while it is read, so this compares runtime_measurements_count before and
+ * after and views a consistent prefix that ends on a record boundary.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @buf or @list, or a '/' in @file;
+ *	-IMACARRY_ERR_NOIMA: no securityfs at @securityfs, or no IMA in it;
+ *	-IMACARRY_ERR_IO: a system call failed, and errno says why;
+ *	-IMACARRY_ERR_FORMAT: runtime_measurements_count is not a number;
+ *	-IMACARRY_ERR_TOOBIG: the file is over 1 GiB;
+ *	-IMACARRY_ERR_NOMEM: out of memory;
+ *	-IMACARRY_ERR_COUNT: fewer whole records than counted (@where: where
+ *		they end);
+ *	any imacarry_list_init() or imacarry_list_next() error, with @where.
+ * On failure *@buf is NULL and nothing is left allocated.
  */
 int imacarry_snapshot_read(const char *securityfs, const char *file,
-			   void **buf, size_t *len, uint64_t *count,
+			   void **buf, struct imacarry_list *list,
 			   struct imacarry_where *where);
-
-/* Reads runtime_measurements_count. */
-int imacarry_snapshot_count(const char *securityfs, uint64_t *count);
 
 /* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
 

@@ -395,29 +395,22 @@ int imacarry_list_check(struct imacarry_list *list, bool no_legacy,
 	return 0;
 }
 
-int imacarry_list_prefix(const struct imacarry_list *list,
-			 uint64_t max_entries, size_t *len, uint64_t *count,
-			 struct imacarry_where *where)
+int ic_list_prefix(const struct imacarry_list *list, uint64_t max,
+		   struct imacarry_list *prefix, struct imacarry_where *where)
 {
-	struct imacarry_entry e;
-	uint64_t pos = 0, n = 0;
-	int ret = 0;
+	struct imacarry_list p;
+	uint64_t end = 0;
+	int ret;
 
-	if (!list || !len)
+	if (!list || !prefix)
 		return -IMACARRY_ERR_BADARG;
-	while (n < max_entries) {
-		ret = imacarry_list_next(list, &pos, &e, where);
-		if (ret <= 0)
-			break;
-		n++;
-	}
+	p = *list;
+	ret = ic_walk(list, max, false, &p, &end, where);
 	/* A record cut off by the end is not whole: it is left out. */
-	if (ret == -IMACARRY_ERR_TRUNCATED)
-		ret = 0;
-	if (ret < 0)
+	if (ret < 0 && ret != -IMACARRY_ERR_TRUNCATED)
 		return ret;
-	*len = (size_t)pos;
-	if (count)
-		*count = n;
+	p.len = (size_t)end;
+	p.checked = true;
+	*prefix = p;
 	return 0;
 }

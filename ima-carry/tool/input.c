@@ -27,8 +27,8 @@ static int read_live(struct tool_input *in)
 		 "%s/ima/binary_runtime_measurements", root);
 	in->name = live_name;
 	in->live = true;
-	ret = imacarry_snapshot_read(root, NULL, &buf, &in->file.len,
-				     &in->count, &w);
+	/* A checked view: the commands' own walk is the only one after. */
+	ret = imacarry_snapshot_read(root, NULL, &buf, &in->list, &w);
 	if (ret < 0) {
 		if (ret == -IMACARRY_ERR_IO)
 			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
@@ -42,6 +42,8 @@ static int read_live(struct tool_input *in)
 		return -1;
 	}
 	in->file.buf = buf;
+	in->file.len = in->list.len;
+	in->count = in->list.count;
 	in->has_count = true;
 	in->kind = IMACARRY_KIND_LIST;
 	return 0;
@@ -146,6 +148,9 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 
 	if (in->blob)
 		return unpack(in);
+	/* The live list's view is made, and checked (unless told otherwise). */
+	if (in->live && (!digest_size || digest_size == in->list.digest_size))
+		return 0;
 	/* The list view is made; like a blob's, its digests are SHA-1. */
 	if (in->kbuf) {
 		in->has_count = true;
