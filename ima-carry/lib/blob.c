@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
@@ -45,72 +46,89 @@ static int fail(struct imacarry_where *where, uint64_t offset, int err)
 	return -err;
 }
 
-int imacarry_blob_check(const void *blob, size_t len,
-			struct imacarry_blob_hdr *hdr,
-			struct imacarry_where *where)
+/* Decodes every header field as it is, judging none (@len >= the header). */
+static void decode_hdr(const uint8_t *b, struct imacarry_blob_hdr *h)
 {
-	const uint8_t *b = blob;
-	struct imacarry_blob_hdr h;
+	h->version = ic_get_le16(b + HDR_VERSION);
+	h->hdr_size = ic_get_le16(b + HDR_HDR_SIZE);
+	h->flags = ic_get_le32(b + HDR_FLAGS);
+	h->count = ic_get_le64(b + HDR_COUNT);
+	h->raw_len = ic_get_le64(b + HDR_RAW_LEN);
+	h->payload_len = ic_get_le64(b + HDR_PAYLOAD_LEN);
+	h->payload_crc = ic_get_le32(b + HDR_PAYLOAD_CRC);
+	h->hdr_crc = ic_get_le32(b + HDR_HDR_CRC);
+}
 
+/*
+ * imacarry_blob_check() into @h, which holds the decoded header whenever
+ * @len does, whatever the checks then find.
+ */
+static int check_blob(const uint8_t *b, size_t len,
+		      struct imacarry_blob_hdr *h, struct imacarry_where *where)
+{
 	ic_where(where, 0, 0);
-	if (!blob && len)
+	memset(h, 0, sizeof(*h));
+	if (!b && len)
 		return -IMACARRY_ERR_BADARG;
 
 	/* 1. Enough bytes for the fixed header. */
 	if (len < IMACARRY_HDR_SIZE)
 		return fail(where, len, IMACARRY_ERR_TRUNCATED);
+	decode_hdr(b, h);
 
 	/* 2. Identity, before trusting any length. */
 	if (memcmp(b + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE))
 		return fail(where, HDR_MAGIC, IMACARRY_ERR_MAGIC);
-	h.version = ic_get_le16(b + HDR_VERSION);
-	if (h.version != IMACARRY_VERSION)
+	if (h->version != IMACARRY_VERSION)
 		return fail(where, HDR_VERSION, IMACARRY_ERR_VERSION);
-	h.hdr_size = ic_get_le16(b + HDR_HDR_SIZE);
-	if (h.hdr_size != IMACARRY_HDR_SIZE)
+	if (h->hdr_size != IMACARRY_HDR_SIZE)
 		return fail(where, HDR_HDR_SIZE, IMACARRY_ERR_HDRSIZE);
-	h.flags = ic_get_le32(b + HDR_FLAGS);
-	if (h.flags & ~(uint32_t)IMACARRY_F_MASK)
+	if (h->flags & ~(uint32_t)IMACARRY_F_MASK)
 		return fail(where, HDR_FLAGS, IMACARRY_ERR_FLAGS);
 
 	/* 3. The header CRC covers every field read below. */
-	h.hdr_crc = ic_get_le32(b + HDR_HDR_CRC);
-	if (crc32_z(0, b, HDR_HDR_CRC) != h.hdr_crc)
+	if (crc32_z(0, b, HDR_HDR_CRC) != h->hdr_crc)
 		return fail(where, HDR_HDR_CRC, IMACARRY_ERR_HDRCRC);
 
 	/* 4. Lengths and caps. */
-	h.count = ic_get_le64(b + HDR_COUNT);
-	h.raw_len = ic_get_le64(b + HDR_RAW_LEN);
-	h.payload_len = ic_get_le64(b + HDR_PAYLOAD_LEN);
-	h.payload_crc = ic_get_le32(b + HDR_PAYLOAD_CRC);
-	if (h.payload_len > len - IMACARRY_HDR_SIZE)
+	if (h->payload_len > len - IMACARRY_HDR_SIZE)
 		return fail(where, HDR_PAYLOAD_LEN, IMACARRY_ERR_TRUNCATED);
-	if (h.payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
-		return fail(where, IMACARRY_HDR_SIZE + h.payload_len,
+	if (h->payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
+		return fail(where, IMACARRY_HDR_SIZE + h->payload_len,
 			    IMACARRY_ERR_BADLEN);
-	if (h.raw_len < IMACARRY_KEXEC_HDR_SIZE)
+	if (h->raw_len < IMACARRY_KEXEC_HDR_SIZE)
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
-	if (h.raw_len > IMACARRY_MAX_RAW)
+	if (h->raw_len > IMACARRY_MAX_RAW)
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_TOOBIG);
-	if (h.flags & IMACARRY_F_ZLIB) {
+	if (h->flags & IMACARRY_F_ZLIB) {
 		/* raw_len <= 32 * payload_len, without overflow. */
-		if (h.payload_len < (h.raw_len + IMACARRY_MAX_RATIO - 1) /
-				    IMACARRY_MAX_RATIO)
+		if (h->payload_len < (h->raw_len + IMACARRY_MAX_RATIO - 1) /
+				     IMACARRY_MAX_RATIO)
 			return fail(where, HDR_RAW_LEN, IMACARRY_ERR_RATIO);
-	} else if (h.raw_len != h.payload_len) {
+	} else if (h->raw_len != h->payload_len) {
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
 	}
-	if (h.count > (h.raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
+	if (h->count > (h->raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
 		return fail(where, HDR_COUNT, IMACARRY_ERR_COUNT);
 
 	/* 5. The payload as stored. */
-	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h.payload_len) !=
-	    h.payload_crc)
+	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h->payload_len) !=
+	    h->payload_crc)
 		return fail(where, HDR_PAYLOAD_CRC, IMACARRY_ERR_CRC);
-
-	if (hdr)
-		*hdr = h;
 	return 0;
+}
+
+int imacarry_blob_check(const void *blob, size_t len,
+			struct imacarry_blob_hdr *hdr,
+			struct imacarry_where *where)
+{
+	struct imacarry_blob_hdr h;
+	int ret;
+
+	ret = check_blob(blob, len, &h, where);
+	if (ret == 0 && hdr)
+		*hdr = h;
+	return ret;
 }
 
 size_t imacarry_blob_bound(size_t list_len)
@@ -405,6 +423,30 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 	return 0;
 }
 
+/*
+ * 8. The inner header of a checked blob's raw payload at @r. Offsets from
+ * here on are into the raw payload, since a deflated payload has no
+ * byte-for-byte mapping to the blob.
+ */
+static int payload_view(const uint8_t *r, const struct imacarry_blob_hdr *h,
+			struct imacarry_list *list,
+			struct imacarry_where *where)
+{
+	bool be = h->flags & IMACARRY_F_BIG_ENDIAN;
+	uint64_t count;
+	int ret;
+
+	ret = imacarry_payload_list(r, (size_t)h->raw_len, be, list, &count,
+				    where);
+	if (ret < 0)
+		return ret;
+	if (ic_get64(be, r + KHDR_BUF_SIZE) != h->raw_len)
+		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+	if (count != h->count)
+		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
+	return 0;
+}
+
 int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 			 size_t raw_size, struct imacarry_blob_hdr *hdr,
 			 struct imacarry_where *where)
@@ -412,9 +454,6 @@ int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 	const uint8_t *b = blob;
 	struct imacarry_blob_hdr h;
 	struct imacarry_list list;
-	uint8_t *r = raw;
-	bool be;
-	uint64_t count;
 	int ret;
 
 	ret = imacarry_blob_check(blob, len, &h, where);
@@ -429,26 +468,55 @@ int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 
 	/* 7. Never in place: the caller's buffer gets a fresh copy. */
 	if (h.flags & IMACARRY_F_ZLIB) {
-		ret = inflate_payload(b + IMACARRY_HDR_SIZE, h.payload_len, r,
+		ret = inflate_payload(b + IMACARRY_HDR_SIZE, h.payload_len, raw,
 				      h.raw_len, where);
 		if (ret < 0)
 			return ret;
 	} else {
-		memcpy(r, b + IMACARRY_HDR_SIZE, (size_t)h.raw_len);
+		memcpy(raw, b + IMACARRY_HDR_SIZE, (size_t)h.raw_len);
 	}
+	return payload_view(raw, &h, &list, where);
+}
 
-	/*
-	 * 8. Inner header. Offsets from here on are into the raw payload,
-	 * since a deflated payload has no byte-for-byte mapping to the blob.
-	 */
-	be = h.flags & IMACARRY_F_BIG_ENDIAN;
-	ret = imacarry_payload_list(r, (size_t)h.raw_len, be, &list, &count,
-				    where);
+int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
+		       struct imacarry_where *where)
+{
+	const uint8_t *b = blob;
+	const uint8_t *r;
+	int ret;
+
+	ic_where(where, 0, 0);
+	if (!ob)
+		return -IMACARRY_ERR_BADARG;
+	memset(ob, 0, sizeof(*ob));
+	ret = check_blob(b, len, &ob->hdr, where);
 	if (ret < 0)
 		return ret;
-	if (ic_get64(be, r + KHDR_BUF_SIZE) != h.raw_len)
-		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
-	if (count != h.count)
-		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
-	return 0;
+	ob->checked = true;
+
+	/* 7. A stored payload is the raw payload: view it where it lies. */
+	r = b + IMACARRY_HDR_SIZE;
+	if (ob->hdr.flags & IMACARRY_F_ZLIB) {
+		/* blob_check capped raw_len at IMACARRY_MAX_RAW. */
+		ob->raw = malloc((size_t)ob->hdr.raw_len);
+		if (!ob->raw)
+			return -IMACARRY_ERR_NOMEM;
+		ret = inflate_payload(r, ob->hdr.payload_len, ob->raw,
+				      ob->hdr.raw_len, where);
+		r = ob->raw;
+	}
+	if (ret == 0)
+		ret = payload_view(r, &ob->hdr, &ob->list, where);
+	if (ret < 0)
+		imacarry_blob_close(ob);
+	return ret;
+}
+
+void imacarry_blob_close(struct imacarry_blob *ob)
+{
+	if (!ob)
+		return;
+	free(ob->raw);
+	ob->raw = NULL;
+	memset(&ob->list, 0, sizeof(ob->list));
 }

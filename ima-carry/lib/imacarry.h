@@ -14,7 +14,8 @@ extern "C" {
 /*
  * Conventions (after libfdt):
  *  - Functions work on caller-owned buffers and never allocate, unless their
- *    name says so (imacarry_snapshot_read(), imacarry_replay_new()).
+ *    name says so (imacarry_snapshot_read(), imacarry_replay_new()) or
+ *    their documentation does (imacarry_blob_open()).
  *  - They return 0 (or a positive count) on success and a negative
  *    IMACARRY_ERR_* code on failure; imacarry_strerror() turns it into text.
  *  - Parsers fill a struct imacarry_where with the byte offset and the entry
@@ -376,6 +377,41 @@ int imacarry_blob_pack_stored(const struct imacarry_list *list,
 int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 			 size_t raw_size, struct imacarry_blob_hdr *hdr,
 			 struct imacarry_where *where);
+
+/* What imacarry_blob_open() found. */
+struct imacarry_blob {
+	struct imacarry_blob_hdr hdr;	/* as decoded, even if a check failed */
+	bool checked;			/* header, caps and both CRCs passed */
+	struct imacarry_list list;	/* the carried list, not yet walked */
+	void *raw;			/* the inflated payload, or NULL */
+};
+
+/*
+ * Opens a blob of @len bytes at @blob in one pass: checks it as
+ * imacarry_blob_check() does (once), then makes @ob->list a view of the
+ * carried list after checking the inner header as imacarry_blob_unpack()
+ * does. A stored payload is viewed where it lies in @blob; a deflated one
+ * is inflated into @ob->raw, malloc'd for it: release it with
+ * imacarry_blob_close(). The list is not walked: the caller's walk checks
+ * it, and should compare its count with @ob->hdr.count. @ob->hdr holds the
+ * header's fields as they are whenever @len holds a header, and
+ * @ob->checked says the checks passed, also when a later step fails (for
+ * showing a broken blob).
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @ob, or no @blob with a @len;
+ *	any imacarry_blob_check() error, @where->offset into @blob;
+ *	-IMACARRY_ERR_NOMEM: no memory for the inflated payload;
+ *	-IMACARRY_ERR_INFLATE: zlib refused the payload, or it does not
+ *		inflate to exactly hdr.raw_len bytes;
+ *	-IMACARRY_ERR_VERSION, -IMACARRY_ERR_BADLEN, -IMACARRY_ERR_COUNT:
+ *		the inner header disagrees (@where->offset into the payload).
+ * On failure @ob->raw is NULL and @ob->list empty.
+ */
+int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
+		       struct imacarry_where *where);
+
+/* Frees what imacarry_blob_open() allocated; @ob->hdr stays. NULL is ok. */
+void imacarry_blob_close(struct imacarry_blob *ob);
 
 /*
  * Makes a list view of a raw payload (after struct ima_kexec_hdr) and checks

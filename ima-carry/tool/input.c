@@ -66,7 +66,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 	case IMACARRY_KIND_BLOB:
 		in->blob = in->file.buf;
 		in->blob_len = in->file.len;
-		return 0;
+		break;
 	case IMACARRY_KIND_FDT:
 		ret = imacarry_fdt_get(in->file.buf, in->file.len, &blob,
 				       &in->blob_len);
@@ -76,7 +76,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 		}
 		in->blob = blob;
 		in->blob_off = (size_t)(in->blob - in->file.buf);
-		return 0;
+		break;
 	case IMACARRY_KIND_LIST:
 		/*
 		 * What kexec --dry-run writes for linux,ima-kexec-buffer and
@@ -90,6 +90,10 @@ int tool_input_read(struct tool_input *in, const char *path)
 		tool_err_at(in->name, -IMACARRY_ERR_FORMAT, NULL, false);
 		return -1;
 	}
+	/* dump --header shows the header and this verdict before the list. */
+	in->open_err = imacarry_blob_open(in->blob, in->blob_len, &in->open,
+					  &in->open_where);
+	return 0;
 }
 
 /* Blob errors name the offset in the file, so add where the blob starts. */
@@ -106,37 +110,15 @@ static void blob_err(const struct tool_input *in, int ret,
 		tool_err_at(in->name, ret, &fw, false);
 }
 
-static int unpack(struct tool_input *in)
+/* The list of the blob opened by tool_input_read(). */
+static int blob_list(struct tool_input *in)
 {
-	struct imacarry_where w = { 0 };
-	int ret;
-
-	ret = imacarry_blob_check(in->blob, in->blob_len, &in->hdr, &w);
-	if (ret < 0) {
-		blob_err(in, ret, &w);
+	if (in->open_err < 0) {
+		blob_err(in, in->open_err, &in->open_where);
 		return -1;
 	}
-	/* blob_check capped raw_len at IMACARRY_MAX_RAW. */
-	in->raw = malloc(in->hdr.raw_len);
-	if (!in->raw) {
-		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
-		return -1;
-	}
-	ret = imacarry_blob_unpack(in->blob, in->blob_len, in->raw,
-				   in->hdr.raw_len, &in->hdr, &w);
-	if (ret < 0) {
-		blob_err(in, ret, &w);
-		return -1;
-	}
-	ret = imacarry_payload_list(in->raw, in->hdr.raw_len,
-				    in->hdr.flags & IMACARRY_F_BIG_ENDIAN,
-				    &in->list, &in->count, &w);
-	if (ret < 0) {
-		tool_err("%s: offset %llu in the carried payload: %s",
-			 in->name, (unsigned long long)w.offset,
-			 imacarry_strerror(ret));
-		return -1;
-	}
+	in->list = in->open.list;
+	in->count = in->open.hdr.count;
 	in->has_count = true;
 	return 0;
 }
@@ -147,7 +129,7 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 	int ret;
 
 	if (in->blob)
-		return unpack(in);
+		return blob_list(in);
 	/* The live list's view is made, and checked (unless told otherwise). */
 	if (in->live && (!digest_size || digest_size == in->list.digest_size))
 		return 0;
@@ -178,7 +160,7 @@ int tool_input_open(struct tool_input *in, const char *path,
 
 void tool_input_close(struct tool_input *in)
 {
-	free(in->raw);
+	imacarry_blob_close(&in->open);
 	tool_file_free(&in->file);
 	memset(in, 0, sizeof(*in));
 }

@@ -161,8 +161,9 @@ struct tool_input {
 	const uint8_t *blob;		/* points into buf */
 	size_t blob_len;
 	size_t blob_off;		/* where the blob starts in the file */
-	struct imacarry_blob_hdr hdr;
-	uint8_t *raw;			/* unpacked payload, owned */
+	struct imacarry_blob open;	/* the blob opened, checked once */
+	int open_err;			/* what imacarry_blob_open() said */
+	struct imacarry_where open_where;
 
 	/* a kexec buffer: struct ima_kexec_hdr, then the list */
 	bool kbuf;
@@ -172,7 +173,10 @@ struct tool_input {
 	uint64_t count;
 };
 
-/* Reads @path (NULL: the live list, "-": stdin) and finds the blob in it. */
+/*
+ * Reads @path (NULL: the live list, "-": stdin), finds the blob in it and
+ * opens it (in->open: checked once; an error waits for tool_input_list()).
+ */
 int tool_input_read(struct tool_input *in, const char *path);
 
 /*

@@ -668,6 +668,76 @@ static void test_payload_list(void **state)
 			 -IMACARRY_ERR_VERSION);
 }
 
+/*
+ * imacarry_blob_open(): a stored payload viewed where it lies, a deflated
+ * one inflated once; the header kept for a broken blob; the list left for
+ * the caller's walk, which is the one walk.
+ */
+static void test_open(void **state)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_blob ob;
+	struct imacarry_entry e;
+	struct fx_list l;
+	uint64_t pos = 0;
+	uint8_t *b;
+	size_t len;
+
+	fx_make(&l, false, 10);
+	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_true(ob.checked);
+	assert_null(ob.raw);
+	assert_ptr_equal(ob.list.buf, b + 48 + 24);
+	assert_int_equal(ob.list.len, l.len);
+	assert_false(ob.list.checked);
+	assert_int_equal(ob.hdr.count, 10);
+	imacarry_blob_close(&ob);
+
+	/* The list is not walked: a bad record inside passes the open. */
+	b[48 + 24] = 99;	/* PCR 99 */
+	refix(b, len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
+			 -IMACARRY_ERR_PCR);
+	imacarry_blob_close(&ob);
+
+	/* A broken blob: its header as it is, and where the check failed. */
+	b[44] ^= 1;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_HDRCRC);
+	assert_false(ob.checked);
+	assert_int_equal(w.offset, 44);
+	assert_int_equal(ob.hdr.count, 10);
+	assert_int_equal(ob.hdr.raw_len, 24 + l.len);
+	assert_null(ob.raw);
+	imacarry_blob_close(&ob);
+	free(b);
+
+	b = pack(&l, 0, &len);
+	assert_true(le32(b + 12) & IMACARRY_F_ZLIB);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_non_null(ob.raw);
+	assert_ptr_equal(ob.list.buf, (uint8_t *)ob.raw + 24);
+	assert_memory_equal(ob.list.buf, l.buf, l.len);
+	imacarry_blob_close(&ob);
+	assert_null(ob.raw);
+	/* Checked, then refused in the payload: checked stays true. */
+	b[len - 1] ^= 0xff;
+	refix(b, len);
+	assert_true(imacarry_blob_open(b, len, &ob, &w) < 0);
+	assert_true(ob.checked);
+	assert_null(ob.raw);
+	imacarry_blob_close(&ob);
+	free(b);
+
+	assert_int_equal(imacarry_blob_open(l.buf, 10, NULL, &w),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_blob_open(NULL, 10, &ob, &w),
+			 -IMACARRY_ERR_BADARG);
+	fx_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -690,6 +760,7 @@ int main(void)
 		cmocka_unit_test(test_inner_header),
 		cmocka_unit_test(test_zlib_trailing),
 		cmocka_unit_test(test_payload_list),
+		cmocka_unit_test(test_open),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
