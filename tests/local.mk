@@ -16,7 +16,8 @@ tests_lib_test_blob_CFLAGS = $(IC_BLOB_CFLAGS)
 tests_lib_test_blob_LDADD = $(IC_BLOB_LDADD)
 tests_lib_test_fdt_SOURCES = tests/lib/test-fdt.c
 tests_lib_test_fdt_CFLAGS = $(IC_BLOB_CFLAGS)
-tests_lib_test_fdt_LDADD = $(IC_BLOB_LDADD)
+# ic_fdt_del() is internal: link every symbol.
+tests_lib_test_fdt_LDADD = $(IC_LIB_INTERNAL_LDADD) $(CMOCKA_LIBS)
 tests_lib_test_snapshot_SOURCES = tests/lib/test-snapshot.c
 tests_lib_test_snapshot_CFLAGS = $(IC_BLOB_CFLAGS) -pthread
 # ic_snapshot_count() is internal: link every symbol.

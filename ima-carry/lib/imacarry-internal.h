@@ -153,6 +153,20 @@ int ic_list_prefix(const struct imacarry_list *list, uint64_t max,
 /* snapshot.c: reads runtime_measurements_count. */
 int ic_snapshot_count(const char *securityfs, uint64_t *count);
 
+/*
+ * fdt.c: how much imacarry_fdt_put() of a @blob_len-byte blob and
+ * imacarry_fdt_put_kbuf() may grow a tree, at most.
+ */
+size_t ic_fdt_need(size_t blob_len);
+size_t ic_fdt_kbuf_need(void);
+
+/*
+ * fdt.c: removes /chosen/linux,ima-carry (the buffer must hold the tree's
+ * totalsize). Returns 0, or -IMACARRY_ERR_NOTFOUND if absent,
+ * -IMACARRY_ERR_NOCHOSEN, -IMACARRY_ERR_FDT, -IMACARRY_ERR_BADARG.
+ */
+int ic_fdt_del(void *fdt);
+
 /* algo.c: OpenSSL's fetch name of a bank algorithm. */
 const char *ic_algo_ossl_name(enum imacarry_algo algo);
 

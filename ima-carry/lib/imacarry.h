@@ -473,36 +473,46 @@ int imacarry_kbuf_list(const void *buf, size_t len,
 
 /*
  * Trees must be 8-byte aligned (libfdt refuses others) and of version 17
- * (what dtc and Linux write). Every call checks the whole tree with fdt_check_full() first;
- * imacarry_fdt_strip() and imacarry_fdt_del() take no size, so, as in
+ * (what dtc and Linux write). Every call checks the whole tree with
+ * fdt_check_full() first. imacarry_fdt_strip() takes no size, so, as in
  * libfdt, the buffer must hold the header's totalsize bytes: check that
- * against the file length before calling them.
+ * against the file length before calling it. The writers report the size
+ * they need, so that callers need no libfdt of their own.
  */
 
 /*
  * Removes stale carriers from @fdt: linux,ima-carry, and
- * linux,ima-kexec-buffer together with its exact /memreserve/. Returns the
- * number of things removed, or a negative error.
+ * linux,ima-kexec-buffer together with its exact /memreserve/.
+ * Returns the number of things removed, or
+ *	-IMACARRY_ERR_BADARG: no @fdt;
+ *	-IMACARRY_ERR_FDT: an unsound tree, or libfdt failed.
  */
 int imacarry_fdt_strip(void *fdt);
 
 /*
  * Grows @fdt in place to @bufsize (fdt_open_into), strips stale carriers and
  * sets /chosen/linux,ima-carry to @blob. The result is packed (fdt_pack).
- * IMACARRY_ERR_NOSPACE when @bufsize is too small.
+ * Returns 0 with *@size (may be NULL) set to the packed tree's size, what
+ * to write out, or
+ *	-IMACARRY_ERR_BADARG: no @fdt, no @blob with a @blob_len, or a size
+ *		over 2 GiB;
+ *	-IMACARRY_ERR_FDT: an unsound tree (or one over @bufsize), or libfdt
+ *		failed;
+ *	-IMACARRY_ERR_NOSPACE: @bufsize may be too small: *@size is a
+ *		@bufsize that suffices, and the tree is left as it was.
+ * So a call with @bufsize the tree's size asks what to allocate.
  */
 int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
-		     size_t blob_len);
+		     size_t blob_len, size_t *size);
 
-/* Finds the blob in @fdt (checked with fdt_check_full()). */
+/*
+ * Finds the blob in @fdt (checked with fdt_check_full()).
+ * Returns 0, or -IMACARRY_ERR_BADARG, -IMACARRY_ERR_TOOBIG (@fdt_len over
+ * 2 GiB), -IMACARRY_ERR_FDT (an unsound tree, or the property twice),
+ * -IMACARRY_ERR_NOCHOSEN, -IMACARRY_ERR_NOTFOUND.
+ */
 int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 		     size_t *blob_len);
-
-/* Removes /chosen/linux,ima-carry; IMACARRY_ERR_NOTFOUND if absent. */
-int imacarry_fdt_del(void *fdt);
-
-/* The space imacarry_fdt_put() needs over the current tree size. */
-size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
 
 #define IMACARRY_KEXEC_BUFFER_PROP	"linux,ima-kexec-buffer"
 
@@ -514,19 +524,17 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
  * The result is packed. With IMACARRY_FDT_RSV_NOT_LAST in @flags the new
  * entry goes before the last one, which ppc64's kexec patches with the
  * tree's own address once the tree is placed.
- * Returns 0, or
+ * Returns 0 with *@need (may be NULL) set to the packed tree's size, or
  *	-IMACARRY_ERR_BADARG: no @fdt, @size 0, unknown @flags, the range wraps, or @addr or
  *		@size does not fit the root's cells;
  *	-IMACARRY_ERR_FDT: an unsound tree, or a root without
  *		#address-cells and #size-cells of 1 or 2;
- *	-IMACARRY_ERR_NOSPACE: @bufsize is too small.
+ *	-IMACARRY_ERR_NOSPACE: @bufsize may be too small: *@need is a
+ *		@bufsize that suffices, and the tree is left as it was.
  */
 #define IMACARRY_FDT_RSV_NOT_LAST	0x1
 int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
-			  uint64_t size, unsigned int flags);
-
-/* The space imacarry_fdt_put_kbuf() needs over the current tree size. */
-size_t imacarry_fdt_kbuf_need(const void *fdt);
+			  uint64_t size, unsigned int flags, size_t *need);
 
 /*
  * Reads /chosen/linux,ima-kexec-buffer in the root's cells.
