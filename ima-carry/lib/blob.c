@@ -277,25 +277,6 @@ static void put_stored_prefix(uint8_t *prefix,
 	put_blob_hdr(prefix, h);
 }
 
-int imacarry_blob_pack_stored(const struct imacarry_list *list,
-			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			      uint64_t *count)
-{
-	struct imacarry_blob_hdr h;
-	uint64_t n;
-	int ret;
-
-	if (!prefix)
-		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n, NULL);
-	if (ret < 0)
-		return ret;
-	put_stored_prefix(prefix, list, n, &h);
-	if (count)
-		*count = n;
-	return 0;
-}
-
 int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 		       void *out, size_t out_size, size_t *out_len,
 		       struct imacarry_blob_hdr *hdr,
@@ -310,8 +291,11 @@ int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 
 	ic_where(where, 0, 0);
 	if (!out || !out_len ||
-	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
+	    (flags & ~(unsigned int)(IMACARRY_PACK_NO_COMPRESS |
+				     IMACARRY_PACK_PREFIX)))
 		return -IMACARRY_ERR_BADARG;
+	if (flags & IMACARRY_PACK_PREFIX)
+		flags |= IMACARRY_PACK_NO_COMPRESS;
 	ret = ic_pack_check(list, &n, where);
 	if (ret < 0)
 		return ret;
@@ -341,7 +325,14 @@ int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 		}
 	}
 
-	/* Stored: the same prefix imacarry_blob_pack_stored() writes. */
+	/* Stored: the prefix, then the list, unless the caller writes it. */
+	if (flags & IMACARRY_PACK_PREFIX) {
+		if (out_size < IMACARRY_STORED_PREFIX_SIZE)
+			return -IMACARRY_ERR_NOSPACE;
+		put_stored_prefix(o, list, n, &h);
+		*out_len = IMACARRY_STORED_PREFIX_SIZE;
+		goto hdr;
+	}
 	if (out_size - IMACARRY_HDR_SIZE < h.raw_len)
 		return -IMACARRY_ERR_NOSPACE;
 	put_stored_prefix(o, list, n, &h);
@@ -350,6 +341,7 @@ int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 		       list->buf, list->len);
 done:
 	*out_len = IMACARRY_HDR_SIZE + (size_t)h.payload_len;
+hdr:
 	if (hdr)
 		*hdr = h;
 	return 0;

@@ -18,6 +18,9 @@ extern "C" {
  *    their documentation does (imacarry_blob_open()).
  *  - They return 0 (or a positive count) on success and a negative
  *    IMACARRY_ERR_* code on failure; imacarry_strerror() turns it into text.
+ *    Each function's comment lists the codes it returns, and when.
+ *  - errno is meaningful only after -IMACARRY_ERR_IO, where it is the
+ *    failed system call's; after any other code, do not read it.
  *  - Parsers fill a struct imacarry_where with the byte offset and the entry
  *    index of the fault, so that callers can print "FILE: offset N, entry M: …".
  */
@@ -51,7 +54,6 @@ enum imacarry_error {
 	IMACARRY_ERR_ALGO,		/* unknown or unavailable hash algorithm */
 	IMACARRY_ERR_NOMEM,		/* out of memory */
 	IMACARRY_ERR_IO,		/* a system call failed; see errno */
-	IMACARRY_ERR_UNSTABLE,		/* the live list kept growing while read */
 	IMACARRY_ERR_NOIMA,		/* no securityfs, or no IMA in it */
 	IMACARRY_ERR_FORMAT,		/* not a list, a blob or a device tree */
 	IMACARRY_ERR_BADARG,		/* invalid argument */
@@ -319,6 +321,15 @@ struct imacarry_blob_hdr {
 
 /* Pack flags. */
 #define IMACARRY_PACK_NO_COMPRESS	0x1
+/*
+ * Stored, and only the first IMACARRY_STORED_PREFIX_SIZE bytes: the blob
+ * header and struct ima_kexec_hdr, whose CRC covers the list where it
+ * lies. The blob is then those bytes followed by the list's buffer, byte
+ * for byte what IMACARRY_PACK_NO_COMPRESS writes, without a copy.
+ */
+#define IMACARRY_PACK_PREFIX		0x2
+#define IMACARRY_STORED_PREFIX_SIZE	(IMACARRY_HDR_SIZE + \
+					 IMACARRY_KEXEC_HDR_SIZE)
 
 /*
  * Checks a blob of @len bytes before anything else reads a length: magic,
@@ -336,9 +347,10 @@ size_t imacarry_blob_bound(size_t list_len);
  * Packs @list (its whole buffer) into @out: a checked view (see struct
  * imacarry_list) as it is, any other after one walk of its own. The
  * payload is deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or
- * deflate would not make it smaller. Sets *@out_len, and @hdr (may be
- * NULL) to the header written. @out_size >= imacarry_blob_bound() always
- * suffices.
+ * deflate would not make it smaller; IMACARRY_PACK_PREFIX writes only
+ * the stored blob's prefix. Sets *@out_len to the bytes written, and @hdr
+ * (may be NULL) to the header written. @out_size >= imacarry_blob_bound()
+ * always suffices.
  * Returns 0, or
  *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len, or unknown @flags;
  *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list (the kernel restores
@@ -355,19 +367,6 @@ int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 		       void *out, size_t out_size, size_t *out_len,
 		       struct imacarry_blob_hdr *hdr,
 		       struct imacarry_where *where);
-
-/*
- * The uncompressed blob without a copy of the list: checks @list once
- * (refusing what imacarry_blob_pack() refuses) and writes the blob header
- * and struct ima_kexec_hdr to @prefix. The blob is then @prefix followed by
- * @list's buffer, byte for byte what imacarry_blob_pack() writes with
- * IMACARRY_PACK_NO_COMPRESS. Sets *@count (may be NULL) to the entries.
- */
-#define IMACARRY_STORED_PREFIX_SIZE	(IMACARRY_HDR_SIZE + \
-					 IMACARRY_KEXEC_HDR_SIZE)
-int imacarry_blob_pack_stored(const struct imacarry_list *list,
-			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			      uint64_t *count);
 
 /*
  * Checks @blob, then writes its raw payload (struct ima_kexec_hdr and the

@@ -106,8 +106,8 @@ static int do_inject(int argc, char *argv[])
 	struct tool_input in;
 	const uint8_t *blob = NULL;
 	uint8_t *packed = NULL;
+	struct imacarry_blob_hdr hdr;
 	size_t blob_len;
-	uint64_t count;
 	struct tool_args a = { 0 };
 	int c, ret;
 
@@ -145,7 +145,7 @@ static int do_inject(int argc, char *argv[])
 	if (blob_path) {
 		ret = take_blob(&in, &blob, &blob_len);
 	} else {
-		ret = tool_input_pack(&in, flags, &packed, &blob_len, &count);
+		ret = tool_input_pack(&in, flags, &packed, &blob_len, &hdr);
 		blob = packed;
 	}
 	if (ret == 0)

@@ -34,7 +34,6 @@ static int read_live(struct tool_input *in)
 			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
 				 strerror(errno));
 		else if (ret == -IMACARRY_ERR_NOIMA ||
-			 ret == -IMACARRY_ERR_UNSTABLE ||
 			 ret == -IMACARRY_ERR_NOMEM)
 			tool_err_at(in->name, ret, NULL, false);
 		else
@@ -198,66 +197,22 @@ int tool_input_end(const struct tool_input *in, uint64_t n)
 	return -1;
 }
 
-static uint64_t le(const uint8_t *p, unsigned int n)
+/*
+ * What can be refused before any walk: the kernel restores 20-byte
+ * template digests only, and a list up to the cap.
+ */
+static int pack_precheck(const struct tool_input *in)
 {
-	uint64_t v = 0;
-
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
-
-bool tool_blob_hdr_peek(const uint8_t *b, size_t len,
-			struct imacarry_blob_hdr *h)
-{
-	if (len < IMACARRY_HDR_SIZE)
-		return false;
-	h->version = (uint16_t)le(b + 8, 2);
-	h->hdr_size = (uint16_t)le(b + 10, 2);
-	h->flags = (uint32_t)le(b + 12, 4);
-	h->count = le(b + 16, 8);
-	h->raw_len = le(b + 24, 8);
-	h->payload_len = le(b + 32, 8);
-	h->payload_crc = (uint32_t)le(b + 40, 4);
-	h->hdr_crc = (uint32_t)le(b + 44, 4);
-	return true;
-}
-
-/* The kernel restores 20-byte template digests only. */
-static int pack_digest_size(const struct tool_input *in)
-{
-	if (in->list.digest_size == IMACARRY_SHA1_SIZE)
-		return 0;
-	tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
-		 in->name, in->list.digest_size);
-	return -1;
-}
-
-int tool_input_pack_stored(const struct tool_input *in,
-			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			   uint64_t *count)
-{
-	struct imacarry_list l = in->list;
-	struct imacarry_where w = { 0 };
-	uint64_t n;
-	int ret, ret2;
-
-	if (pack_digest_size(in) < 0)
+	if (in->list.digest_size != IMACARRY_SHA1_SIZE) {
+		tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
+			 in->name, in->list.digest_size);
 		return -1;
-	ret = imacarry_blob_pack_stored(&in->list, prefix, count);
-	if (ret == 0)
-		return tool_input_end(in, *count);
-	/*
-	 * The library says what, not where: only now walk again, so that a
-	 * refusal names its entry (and a legacy 'ima' entry's text suggests
-	 * ima_template=ima-ng) while a good list is walked once.
-	 */
-	ret2 = imacarry_list_check(&l, true, &n, &w);
-	if (ret2 < 0)
-		tool_input_err(in, ret2, &w);
-	else
-		tool_err_at(in->name, ret, NULL, false);
-	return -1;
+	}
+	if (!imacarry_blob_bound(in->list.len)) {
+		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG, NULL, false);
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -273,40 +228,54 @@ static void pack_err(const struct tool_input *in, int err,
 		tool_input_err(in, err, w);
 }
 
-int tool_input_pack(const struct tool_input *in, unsigned int flags,
-		    uint8_t **blobp, size_t *blob_len, uint64_t *count)
+/* imacarry_blob_pack() of in->list into @out, with the tool's messages. */
+static int pack_into(const struct tool_input *in, unsigned int flags,
+		     uint8_t *out, size_t size, size_t *len,
+		     struct imacarry_blob_hdr *hdr)
 {
 	struct imacarry_where w = { 0 };
-	struct imacarry_blob_hdr h;
-	uint8_t *blob;
-	size_t size;
 	int ret;
 
-	if (pack_digest_size(in) < 0)
-		return -1;
-	size = imacarry_blob_bound(in->list.len);
-	if (!size) {
-		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG, NULL, false);
+	/* One walk, the library's, unless the view is checked already. */
+	ret = imacarry_blob_pack(&in->list, flags, out, size, len, hdr, &w);
+	if (ret < 0) {
+		pack_err(in, ret, &w);
 		return -1;
 	}
+	return tool_input_end(in, hdr->count);
+}
+
+int tool_input_pack(const struct tool_input *in, unsigned int flags,
+		    uint8_t **blobp, size_t *blob_len,
+		    struct imacarry_blob_hdr *hdr)
+{
+	uint8_t *blob;
+	size_t size;
+
+	if (pack_precheck(in) < 0)
+		return -1;
+	size = imacarry_blob_bound(in->list.len);
 	blob = malloc(size);
 	if (!blob) {
 		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
 		return -1;
 	}
-	/* One walk, the library's, unless the view is checked already. */
-	ret = imacarry_blob_pack(&in->list, flags, blob, size, blob_len, &h,
-				 &w);
-	if (ret < 0) {
-		pack_err(in, ret, &w);
-		free(blob);
-		return -1;
-	}
-	*count = h.count;
-	if (tool_input_end(in, *count) < 0) {
+	if (pack_into(in, flags, blob, size, blob_len, hdr) < 0) {
 		free(blob);
 		return -1;
 	}
 	*blobp = blob;
 	return 0;
+}
+
+int tool_input_pack_stored(const struct tool_input *in,
+			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			   struct imacarry_blob_hdr *hdr)
+{
+	size_t len;
+
+	if (pack_precheck(in) < 0)
+		return -1;
+	return pack_into(in, IMACARRY_PACK_PREFIX, prefix,
+			 IMACARRY_STORED_PREFIX_SIZE, &len, hdr);
 }

@@ -315,6 +315,24 @@ static void test_pack_args(void **state)
 	fx_free(&l);
 }
 
+/* The stored blob's prefix, as pack --no-compress asks for it. */
+static int stored(const struct imacarry_list *v, uint8_t *prefix,
+		  uint64_t *count)
+{
+	struct imacarry_blob_hdr h;
+	size_t len;
+	int ret;
+
+	ret = imacarry_blob_pack(v, IMACARRY_PACK_PREFIX, prefix,
+				 IMACARRY_STORED_PREFIX_SIZE, &len, &h, NULL);
+	if (ret == 0) {
+		assert_int_equal(len, IMACARRY_STORED_PREFIX_SIZE);
+		if (count)
+			*count = h.count;
+	}
+	return ret;
+}
+
 /* The stored prefix, then the list: byte for byte what pack stores. */
 static void stored_same(bool be, unsigned int n)
 {
@@ -329,7 +347,7 @@ static void stored_same(bool be, unsigned int n)
 	v = view(&l);
 	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
 	memset(prefix, 0xa5, sizeof(prefix));
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count), 0);
+	assert_int_equal(stored(&v, prefix, &count), 0);
 	assert_int_equal(count, n);
 	assert_int_equal(len, sizeof(prefix) + l.len);
 	assert_memory_equal(b, prefix, sizeof(prefix));
@@ -337,7 +355,7 @@ static void stored_same(bool be, unsigned int n)
 		assert_memory_equal(b + sizeof(prefix), l.buf, l.len);
 	assert_int_equal(imacarry_blob_check(b, len, NULL, NULL), 0);
 	/* The count is optional. */
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, NULL), 0);
+	assert_int_equal(stored(&v, prefix, NULL), 0);
 	assert_memory_equal(b, prefix, sizeof(prefix));
 	free(b);
 	fx_free(&l);
@@ -365,33 +383,38 @@ static void test_stored_prefix_refuses(void **state)
 	fx_make(&l, false, 3);
 	fx_add_ima(&l, 10, "/init");
 	v = view(&l);
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_LEGACY_IMA);
 	fx_free(&l);
 
 	fx_make(&l, false, 10);
 	v = view(&l);
 	v.digest_size = 32;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_DIGESTSIZE);
 	v.digest_size = 20;
 	/* A list cut inside its last entry: both refuse it alike. */
 	v.len--;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
 					    sizeof(out), &len, NULL, NULL));
-	assert_true(imacarry_blob_pack_stored(&v, prefix, &count) < 0);
+	assert_true(stored(&v, prefix, &count) < 0);
 	v.len = IMACARRY_MAX_RAW;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_TOOBIG);
 	v.len = l.len;
-	assert_int_equal(imacarry_blob_pack_stored(NULL, prefix, &count),
+	assert_int_equal(stored(NULL, prefix, &count),
 			 -IMACARRY_ERR_BADARG);
-	assert_int_equal(imacarry_blob_pack_stored(&v, NULL, &count),
+	assert_int_equal(stored(&v, NULL, &count),
 			 -IMACARRY_ERR_BADARG);
 	v.buf = NULL;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_BADARG);
+	v.buf = l.buf;
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_PREFIX, prefix,
+					    IMACARRY_STORED_PREFIX_SIZE - 1,
+					    &len, NULL, NULL),
+			 -IMACARRY_ERR_NOSPACE);
 	fx_free(&l);
 }
 
