@@ -334,7 +334,19 @@ struct imacarry_blob_hdr {
 /*
  * Checks a blob of @len bytes before anything else reads a length: magic,
  * version, header size, flags, header CRC, caps, the ratio, then the payload
- * CRC. Fills @hdr (may be NULL). Trailing bytes after the payload are refused.
+ * CRC. Fills @hdr (may be NULL) when all pass. Trailing bytes after the
+ * payload are refused. @where->offset names the field at fault.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @blob with a @len;
+ *	-IMACARRY_ERR_TRUNCATED: shorter than the header, or the payload;
+ *	-IMACARRY_ERR_MAGIC, -IMACARRY_ERR_VERSION, -IMACARRY_ERR_HDRSIZE,
+ *		-IMACARRY_ERR_FLAGS: not a blob this library reads;
+ *	-IMACARRY_ERR_HDRCRC, -IMACARRY_ERR_CRC: a CRC-32 mismatch;
+ *	-IMACARRY_ERR_BADLEN: trailing bytes, raw_len under 24, or a stored
+ *		payload whose raw_len is not its length;
+ *	-IMACARRY_ERR_TOOBIG: raw_len over IMACARRY_MAX_RAW;
+ *	-IMACARRY_ERR_RATIO: a deflated payload over IMACARRY_MAX_RATIO;
+ *	-IMACARRY_ERR_COUNT: a count no payload of raw_len can hold.
  */
 int imacarry_blob_check(const void *blob, size_t len,
 			struct imacarry_blob_hdr *hdr,
