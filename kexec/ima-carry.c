@@ -27,7 +27,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <libfdt.h>
 #include "kexec.h"
 #include "kexec-syscall.h"
 #include "ima-carry.h"
@@ -132,12 +131,13 @@ static void list_failed(const char *root, int err,
 	    w->index, imacarry_strerror(err));
 }
 
-/* The one snapshot every carrier hands over, read at first use. */
+/*
+ * The one snapshot every carrier hands over, read at first use: a checked
+ * view, so that packing it for each carrier walks it no more.
+ */
 static struct {
 	int read;
 	void *buf;
-	size_t len;
-	uint64_t count;
 	struct imacarry_list list;
 } snap;
 
@@ -151,67 +151,82 @@ static struct imacarry_list *live_list(void)
 		return &snap.list;
 	if (!root || !*root)
 		root = IMACARRY_SECURITYFS;
-	err = imacarry_snapshot_read(root, NULL, &snap.buf, &snap.len,
-				     &snap.count, &where);
+	err = imacarry_snapshot_read(root, NULL, &snap.buf, &snap.list,
+				     &where);
 	if (err < 0)
 		list_failed(root, err, &where);
-	err = imacarry_list_init(&snap.list, snap.buf, snap.len,
-				 IMACARRY_SHA1_SIZE, -1, &where);
-	if (err >= 0)
-		err = imacarry_list_check(&snap.list, true, &snap.count,
-					  &where);
-	if (err < 0)
-		list_failed(root, err, &where);
+	/* The next kernel cannot restore 'ima' entries: name the first. */
+	if (snap.list.legacy)
+		list_failed(root, -IMACARRY_ERR_LEGACY_IMA,
+			    &snap.list.legacy_at);
 	snap.read = 1;
 	return &snap.list;
 }
 
+/* The flags imacarry_fdt_put_kbuf() takes for this load. */
+static unsigned int kbuf_flags(void)
+{
+	return kbuf.keep_last_rsv ? IMACARRY_FDT_RSV_NOT_LAST : 0;
+}
 
 /*
  * Packs the live list into /chosen/linux,ima-carry of *dtb. Returns 0, or
  * -1 when the default choice drops the inline copy because the tree would
- * outgrow @max and the buffer carries the list alone.
+ * outgrow @max and the buffer carries the list alone: *dtb is then as it
+ * was, since the blob went into a copy.
  */
 static int carry(char **dtb, off_t *size, off_t max)
 {
 	struct imacarry_list *list = live_list();
-	size_t bound, blob_len, total;
-	char *blob;
+	size_t bound, blob_len, len, total;
+	char *blob, *tree;
 	int err;
 
-	bound = imacarry_blob_bound(snap.len);
+	bound = imacarry_blob_bound(list->len);
 	if (!bound)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
-		    snap.len);
+		    list->len);
 	blob = xmalloc(bound);
-	err = imacarry_blob_pack(list, snap.count, 0, blob, bound, &blob_len);
+	err = imacarry_blob_pack(list, 0, blob, bound, &blob_len, NULL, NULL);
 	if (err < 0)
 		die("kexec: --ima-carry: cannot pack the IMA list: %s\n",
 		    imacarry_strerror(err));
 
-	total = fdt_totalsize(*dtb) + imacarry_fdt_need(*dtb, blob_len);
-	if (kbuf.addr)
-		total += imacarry_fdt_kbuf_need(*dtb);
+	/* The library says how big the tree must be, and it becomes that. */
+	tree = xmalloc(*size);
+	memcpy(tree, *dtb, *size);
+	err = imacarry_fdt_put(tree, *size, blob, blob_len, &len);
+	if (err == -IMACARRY_ERR_NOSPACE) {
+		tree = xrealloc(tree, len);
+		err = imacarry_fdt_put(tree, len, blob, blob_len, &len);
+	}
+	if (err < 0)
+		die("kexec: --ima-carry: cannot add the IMA list to the device tree: %s\n",
+		    imacarry_strerror(err));
+	total = len;
+	/* Asked with the tree's own size, it says what the buffer adds. */
+	if (kbuf.addr &&
+	    imacarry_fdt_put_kbuf(tree, len, kbuf.addr, kbuf.memsz,
+				  kbuf_flags(), &total) != -IMACARRY_ERR_NOSPACE)
+		total = len;
 	if (max && (off_t)total > max && ima_carry == CARRY_DEFAULT &&
 	    kbuf.addr) {
 		fprintf(stderr, "kexec: --ima-carry: the IMA list (%" PRIu64
 			" entries, %zu bytes packed) does not fit in the device tree; carried in linux,ima-kexec-buffer only\n",
-			snap.count, blob_len);
+			list->count, blob_len);
+		free(tree);
 		free(blob);
 		return -1;
 	}
-	*dtb = xrealloc(*dtb, total);
-	err = imacarry_fdt_put(*dtb, total, blob, blob_len);
-	if (err < 0)
-		die("kexec: --ima-carry: cannot add the IMA list to the device tree: %s\n",
-		    imacarry_strerror(err));
-	*size = fdt_totalsize(*dtb);
+	free(*dtb);
+	*dtb = tree;
+	*size = len;
 	if (max && *size > max)
 		die("kexec: --ima-carry: the device tree with the IMA list (%" PRIu64
 		    " entries) needs %lld bytes, %lld are available; nothing loaded\n",
-		    snap.count, (long long)*size, (long long)max);
+		    list->count, (long long)*size, (long long)max);
 	dbgprintf("ima-carry: %" PRIu64 " entries, list %zu bytes, blob %zu bytes, dtb %lld bytes\n",
-		  snap.count, snap.len, blob_len, (long long)*size);
+		  list->count, list->len, blob_len, (long long)*size);
 	free(blob);
 	return 0;
 }
@@ -219,24 +234,27 @@ static int carry(char **dtb, off_t *size, off_t max)
 /* Names the buffer in /chosen, with its exact /memreserve/. */
 static void carry_kbuf(char **dtb, off_t *size, int strip)
 {
-	size_t total = fdt_totalsize(*dtb) + imacarry_fdt_kbuf_need(*dtb);
+	size_t len;
 	int err;
 
-	*dtb = xrealloc(*dtb, total);
 	if (strip) {
 		err = imacarry_fdt_strip(*dtb);
 		if (err < 0)
 			die("kexec: --ima-carry: cannot remove stale IMA carriers from the device tree: %s\n",
 			    imacarry_strerror(err));
 	}
-	err = imacarry_fdt_put_kbuf(*dtb, total, kbuf.addr, kbuf.memsz,
-				    kbuf.keep_last_rsv ?
-				    IMACARRY_FDT_RSV_NOT_LAST : 0);
+	err = imacarry_fdt_put_kbuf(*dtb, *size, kbuf.addr, kbuf.memsz,
+				    kbuf_flags(), &len);
+	if (err == -IMACARRY_ERR_NOSPACE) {
+		*dtb = xrealloc(*dtb, len);
+		err = imacarry_fdt_put_kbuf(*dtb, len, kbuf.addr, kbuf.memsz,
+					    kbuf_flags(), &len);
+	}
 	if (err < 0)
 		die("kexec: --ima-carry: cannot add linux,ima-kexec-buffer to the device tree: %s; nothing loaded\n",
 		    imacarry_strerror(err));
 	kbuf_named = 1;
-	*size = fdt_totalsize(*dtb);
+	*size = len;
 	dbgprintf("ima-carry: linux,ima-kexec-buffer = <0x%lx 0x%lx>, /memreserve/ 0x%lx 0x%lx\n",
 		  kbuf.addr, kbuf.memsz, kbuf.addr, kbuf.memsz);
 }
@@ -271,7 +289,7 @@ static int order_ok(const struct imacarry_list *list, const char *cmdline)
 	if (*(uint8_t *)&probe == 0 &&
 	    !cmdline_word(cmdline, "ima_canonical_fmt", NULL))
 		want_be = 1;
-	return !snap.len || list->big_endian == want_be;
+	return !list->len || list->big_endian == want_be;
 }
 
 /*
@@ -325,12 +343,13 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 			where);
 		return -1;
 	}
-	size = imacarry_kbuf_size(snap.len);
+	size = imacarry_kbuf_size(list->len);
 	if (!size)
 		die("kexec: --ima-carry: the IMA list (%zu bytes) is over the carry limit; nothing loaded\n",
-		    snap.len);
+		    list->len);
 	kbuf.payload = xmalloc(size);
-	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL);
+	err = imacarry_kbuf_pack(list, kbuf.payload, size, &kbuf.len, NULL,
+				 NULL);
 	if (err < 0)
 		die("kexec: --ima-carry: cannot pack the IMA list: %s; nothing loaded\n",
 		    imacarry_strerror(err));
@@ -347,7 +366,7 @@ static int place_kbuf(struct kexec_info *info, const char *cmdline,
 	kbuf.addr = add_buffer(info, kbuf.payload, kbuf.len, kbuf.memsz, page,
 			       hole_min, hole_max, hole_end);
 	dbgprintf("ima-carry: %s: %" PRIu64 " entries, %zu bytes at 0x%lx (segment 0x%lx bytes)\n",
-		  where, snap.count, kbuf.len, kbuf.addr, kbuf.memsz);
+		  where, list->count, kbuf.len, kbuf.addr, kbuf.memsz);
 	return 0;
 }
 

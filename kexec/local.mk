@@ -41,13 +41,13 @@ EXTRA_DIST += $(KEXEC_PATCHES) $(KEXEC_SH) kexec/README.md
 # Whatever goes into the builds: the series, the glue, the scripts and the
 # library (and, for the static targets, the tool).
 KEXEC_DEPS = $(KEXEC_PATCHES) $(KEXEC_SH) $(KEXEC_GLUE) \
-	$(shared_libshared_la_SOURCES) $(ima_carry_lib_libimacarry_la_SOURCES) \
+	$(shared_libshared_la_SOURCES) $(ima_carry_lib_libimacarry_internal_la_SOURCES) \
 	ima-carry/lib/libimacarry.sym
 # build.sh runs make -j2 itself: one build at a time keeps it to two cores.
 # It compiles the library and the tool from the lists automake has.
 KEXEC_LOCK = $(MKDIR_P) kexec && flock kexec/.build.lock
 KEXEC_ENV = IMACARRY_VERSION='$(PACKAGE_VERSION)' \
-	IMACARRY_LIB_SRCS='$(shared_libshared_la_SOURCES) $(ima_carry_lib_libimacarry_la_SOURCES)' \
+	IMACARRY_LIB_SRCS='$(shared_libshared_la_SOURCES) $(ima_carry_lib_libimacarry_internal_la_SOURCES)' \
 	IMACARRY_TOOL_SRCS='$(ima_carry_tool_ima_carry_SOURCES)'
 KEXEC_BUILD = $(KEXEC_LOCK) env $(KEXEC_ENV) \
 	$(SHELL) $(top_srcdir)/kexec/build.sh

@@ -16,10 +16,13 @@ tests_lib_test_blob_CFLAGS = $(IC_BLOB_CFLAGS)
 tests_lib_test_blob_LDADD = $(IC_BLOB_LDADD)
 tests_lib_test_fdt_SOURCES = tests/lib/test-fdt.c
 tests_lib_test_fdt_CFLAGS = $(IC_BLOB_CFLAGS)
-tests_lib_test_fdt_LDADD = $(IC_BLOB_LDADD)
+# ic_fdt_del() is internal: link every symbol.
+tests_lib_test_fdt_LDADD = $(IC_LIB_INTERNAL_LDADD) $(CMOCKA_LIBS)
 tests_lib_test_snapshot_SOURCES = tests/lib/test-snapshot.c
 tests_lib_test_snapshot_CFLAGS = $(IC_BLOB_CFLAGS) -pthread
-tests_lib_test_snapshot_LDADD = $(IC_BLOB_LDADD) -lpthread
+# ic_snapshot_count() is internal: link every symbol.
+tests_lib_test_snapshot_LDADD = $(IC_LIB_INTERNAL_LDADD) $(CMOCKA_LIBS) \
+	-lpthread
 tests_lib_test_kind_SOURCES = tests/lib/test-kind.c
 tests_lib_test_kind_CFLAGS = $(IC_BLOB_CFLAGS)
 tests_lib_test_kind_LDADD = $(IC_BLOB_LDADD)
@@ -71,7 +74,8 @@ tests_lib_test_template_CFLAGS = $(IC_CORE_CFLAGS)
 tests_lib_test_template_LDADD = $(CMOCKA_LIBS)
 tests_lib_test_list_SOURCES = tests/lib/test-list.c
 tests_lib_test_list_CFLAGS = $(IC_CORE_CFLAGS)
-tests_lib_test_list_LDADD = $(IC_CORE_LDADD)
+# ic_list_prefix() is internal: link every symbol.
+tests_lib_test_list_LDADD = $(IC_LIB_INTERNAL_LDADD) $(CMOCKA_LIBS)
 EXTRA_tests_lib_test_list_DEPENDENCIES = $(IC_CORE_FIXTURES)/INDEX
 tests_lib_test_field_SOURCES = tests/lib/test-field.c
 tests_lib_test_field_CFLAGS = $(IC_CORE_CFLAGS)

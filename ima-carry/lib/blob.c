@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <zlib.h>
@@ -45,72 +46,89 @@ static int fail(struct imacarry_where *where, uint64_t offset, int err)
 	return -err;
 }
 
-int imacarry_blob_check(const void *blob, size_t len,
-			struct imacarry_blob_hdr *hdr,
-			struct imacarry_where *where)
+/* Decodes every header field as it is, judging none (@len >= the header). */
+static void decode_hdr(const uint8_t *b, struct imacarry_blob_hdr *h)
 {
-	const uint8_t *b = blob;
-	struct imacarry_blob_hdr h;
+	h->version = ic_get_le16(b + HDR_VERSION);
+	h->hdr_size = ic_get_le16(b + HDR_HDR_SIZE);
+	h->flags = ic_get_le32(b + HDR_FLAGS);
+	h->count = ic_get_le64(b + HDR_COUNT);
+	h->raw_len = ic_get_le64(b + HDR_RAW_LEN);
+	h->payload_len = ic_get_le64(b + HDR_PAYLOAD_LEN);
+	h->payload_crc = ic_get_le32(b + HDR_PAYLOAD_CRC);
+	h->hdr_crc = ic_get_le32(b + HDR_HDR_CRC);
+}
 
+/*
+ * imacarry_blob_check() into @h, which holds the decoded header whenever
+ * @len does, whatever the checks then find.
+ */
+static int check_blob(const uint8_t *b, size_t len,
+		      struct imacarry_blob_hdr *h, struct imacarry_where *where)
+{
 	ic_where(where, 0, 0);
-	if (!blob && len)
+	memset(h, 0, sizeof(*h));
+	if (!b && len)
 		return -IMACARRY_ERR_BADARG;
 
 	/* 1. Enough bytes for the fixed header. */
 	if (len < IMACARRY_HDR_SIZE)
 		return fail(where, len, IMACARRY_ERR_TRUNCATED);
+	decode_hdr(b, h);
 
 	/* 2. Identity, before trusting any length. */
 	if (memcmp(b + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE))
 		return fail(where, HDR_MAGIC, IMACARRY_ERR_MAGIC);
-	h.version = ic_get_le16(b + HDR_VERSION);
-	if (h.version != IMACARRY_VERSION)
+	if (h->version != IMACARRY_VERSION)
 		return fail(where, HDR_VERSION, IMACARRY_ERR_VERSION);
-	h.hdr_size = ic_get_le16(b + HDR_HDR_SIZE);
-	if (h.hdr_size != IMACARRY_HDR_SIZE)
+	if (h->hdr_size != IMACARRY_HDR_SIZE)
 		return fail(where, HDR_HDR_SIZE, IMACARRY_ERR_HDRSIZE);
-	h.flags = ic_get_le32(b + HDR_FLAGS);
-	if (h.flags & ~(uint32_t)IMACARRY_F_MASK)
+	if (h->flags & ~(uint32_t)IMACARRY_F_MASK)
 		return fail(where, HDR_FLAGS, IMACARRY_ERR_FLAGS);
 
 	/* 3. The header CRC covers every field read below. */
-	h.hdr_crc = ic_get_le32(b + HDR_HDR_CRC);
-	if (crc32_z(0, b, HDR_HDR_CRC) != h.hdr_crc)
+	if (crc32_z(0, b, HDR_HDR_CRC) != h->hdr_crc)
 		return fail(where, HDR_HDR_CRC, IMACARRY_ERR_HDRCRC);
 
 	/* 4. Lengths and caps. */
-	h.count = ic_get_le64(b + HDR_COUNT);
-	h.raw_len = ic_get_le64(b + HDR_RAW_LEN);
-	h.payload_len = ic_get_le64(b + HDR_PAYLOAD_LEN);
-	h.payload_crc = ic_get_le32(b + HDR_PAYLOAD_CRC);
-	if (h.payload_len > len - IMACARRY_HDR_SIZE)
+	if (h->payload_len > len - IMACARRY_HDR_SIZE)
 		return fail(where, HDR_PAYLOAD_LEN, IMACARRY_ERR_TRUNCATED);
-	if (h.payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
-		return fail(where, IMACARRY_HDR_SIZE + h.payload_len,
+	if (h->payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
+		return fail(where, IMACARRY_HDR_SIZE + h->payload_len,
 			    IMACARRY_ERR_BADLEN);
-	if (h.raw_len < IMACARRY_KEXEC_HDR_SIZE)
+	if (h->raw_len < IMACARRY_KEXEC_HDR_SIZE)
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
-	if (h.raw_len > IMACARRY_MAX_RAW)
+	if (h->raw_len > IMACARRY_MAX_RAW)
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_TOOBIG);
-	if (h.flags & IMACARRY_F_ZLIB) {
+	if (h->flags & IMACARRY_F_ZLIB) {
 		/* raw_len <= 32 * payload_len, without overflow. */
-		if (h.payload_len < (h.raw_len + IMACARRY_MAX_RATIO - 1) /
-				    IMACARRY_MAX_RATIO)
+		if (h->payload_len < (h->raw_len + IMACARRY_MAX_RATIO - 1) /
+				     IMACARRY_MAX_RATIO)
 			return fail(where, HDR_RAW_LEN, IMACARRY_ERR_RATIO);
-	} else if (h.raw_len != h.payload_len) {
+	} else if (h->raw_len != h->payload_len) {
 		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
 	}
-	if (h.count > (h.raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
+	if (h->count > (h->raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
 		return fail(where, HDR_COUNT, IMACARRY_ERR_COUNT);
 
 	/* 5. The payload as stored. */
-	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h.payload_len) !=
-	    h.payload_crc)
+	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h->payload_len) !=
+	    h->payload_crc)
 		return fail(where, HDR_PAYLOAD_CRC, IMACARRY_ERR_CRC);
-
-	if (hdr)
-		*hdr = h;
 	return 0;
+}
+
+int imacarry_blob_check(const void *blob, size_t len,
+			struct imacarry_blob_hdr *hdr,
+			struct imacarry_where *where)
+{
+	struct imacarry_blob_hdr h;
+	int ret;
+
+	ret = check_blob(blob, len, &h, where);
+	if (ret == 0 && hdr)
+		*hdr = h;
+	return ret;
 }
 
 size_t imacarry_blob_bound(size_t list_len)
@@ -180,12 +198,15 @@ static long long deflate_payload(const uint8_t *khdr, const uint8_t *list,
 
 /*
  * What every pack function refuses: a list the next kernel could not
- * restore. Sets *@n to the entries found.
+ * restore. A checked @list is trusted; any other is walked once. Sets *@n
+ * to the entries.
  */
-int ic_pack_check(const struct imacarry_list *list, uint64_t *n)
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n,
+		  struct imacarry_where *where)
 {
-	struct imacarry_where where;
+	struct imacarry_list walked;
 
+	ic_where(where, 0, 0);
 	if (!list || (!list->buf && list->len))
 		return -IMACARRY_ERR_BADARG;
 	/* Restore reads 20-byte digests: only the SHA-1 list can be carried. */
@@ -194,22 +215,44 @@ int ic_pack_check(const struct imacarry_list *list, uint64_t *n)
 	if (list->len > IMACARRY_MAX_RAW - IMACARRY_KEXEC_HDR_SIZE)
 		return -IMACARRY_ERR_TOOBIG;
 	/* The kernel can't restore what it can't parse, nor 'ima' entries. */
-	return imacarry_list_check(list, true, n, &where);
+	if (!list->checked) {
+		walked = *list;
+		return imacarry_list_check(&walked, true, n, where);
+	}
+	if (list->legacy) {
+		ic_where(where, list->legacy_at.offset, list->legacy_at.index);
+		return -IMACARRY_ERR_LEGACY_IMA;
+	}
+	*n = list->count;
+	return 0;
 }
 
-static void put_blob_hdr(uint8_t *o, uint32_t bflags, uint64_t count,
-			 uint64_t raw_len, uint64_t payload_len,
-			 uint32_t payload_crc)
+/* Writes @h, whose hdr_crc it sets, as the first IMACARRY_HDR_SIZE bytes. */
+static void put_blob_hdr(uint8_t *o, struct imacarry_blob_hdr *h)
 {
 	memcpy(o + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE);
-	ic_put_le16(o + HDR_VERSION, IMACARRY_VERSION);
-	ic_put_le16(o + HDR_HDR_SIZE, IMACARRY_HDR_SIZE);
-	ic_put_le32(o + HDR_FLAGS, bflags);
-	ic_put_le64(o + HDR_COUNT, count);
-	ic_put_le64(o + HDR_RAW_LEN, raw_len);
-	ic_put_le64(o + HDR_PAYLOAD_LEN, payload_len);
-	ic_put_le32(o + HDR_PAYLOAD_CRC, payload_crc);
-	ic_put_le32(o + HDR_HDR_CRC, (uint32_t)crc32_z(0, o, HDR_HDR_CRC));
+	ic_put_le16(o + HDR_VERSION, h->version);
+	ic_put_le16(o + HDR_HDR_SIZE, h->hdr_size);
+	ic_put_le32(o + HDR_FLAGS, h->flags);
+	ic_put_le64(o + HDR_COUNT, h->count);
+	ic_put_le64(o + HDR_RAW_LEN, h->raw_len);
+	ic_put_le64(o + HDR_PAYLOAD_LEN, h->payload_len);
+	ic_put_le32(o + HDR_PAYLOAD_CRC, h->payload_crc);
+	h->hdr_crc = (uint32_t)crc32_z(0, o, HDR_HDR_CRC);
+	ic_put_le32(o + HDR_HDR_CRC, h->hdr_crc);
+}
+
+/* The header of a blob of @list's @count entries, CRCs and payload aside. */
+static void blob_hdr_for(struct imacarry_blob_hdr *h,
+			 const struct imacarry_list *list, uint64_t count)
+{
+	memset(h, 0, sizeof(*h));
+	h->version = IMACARRY_VERSION;
+	h->hdr_size = IMACARRY_HDR_SIZE;
+	h->flags = list->big_endian ? IMACARRY_F_BIG_ENDIAN : 0;
+	h->count = count;
+	h->raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	h->payload_len = h->raw_len;
 }
 
 /*
@@ -219,65 +262,52 @@ static void put_blob_hdr(uint8_t *o, uint32_t bflags, uint64_t count,
  * is never copied here.
  */
 static void put_stored_prefix(uint8_t *prefix,
-			      const struct imacarry_list *list, uint64_t count)
+			      const struct imacarry_list *list, uint64_t count,
+			      struct imacarry_blob_hdr *h)
 {
 	uint8_t *khdr = prefix + IMACARRY_HDR_SIZE;
-	uint64_t raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
 	uLong crc;
 
-	ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+	blob_hdr_for(h, list, count);
+	ic_put_kexec_hdr(khdr, list->big_endian, h->raw_len, count);
 	crc = crc32_z(0, khdr, IMACARRY_KEXEC_HDR_SIZE);
 	if (list->len)
 		crc = crc32_z(crc, list->buf, list->len);
-	put_blob_hdr(prefix, list->big_endian ? IMACARRY_F_BIG_ENDIAN : 0,
-		     count, raw_len, raw_len, (uint32_t)crc);
+	h->payload_crc = (uint32_t)crc;
+	put_blob_hdr(prefix, h);
 }
 
-int imacarry_blob_pack_stored(const struct imacarry_list *list,
-			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			      uint64_t *count)
-{
-	uint64_t n;
-	int ret;
-
-	if (!prefix)
-		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n);
-	if (ret < 0)
-		return ret;
-	put_stored_prefix(prefix, list, n);
-	if (count)
-		*count = n;
-	return 0;
-}
-
-int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
-		       unsigned int flags, void *out, size_t out_size,
-		       size_t *out_len)
+int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
+		       void *out, size_t out_size, size_t *out_len,
+		       struct imacarry_blob_hdr *hdr,
+		       struct imacarry_where *where)
 {
 	uint8_t khdr[IMACARRY_KEXEC_HDR_SIZE];
+	struct imacarry_blob_hdr h;
 	uint8_t *o = out;
-	uint64_t raw_len, n;
+	uint64_t n;
 	long long z;
 	int ret;
 
+	ic_where(where, 0, 0);
 	if (!out || !out_len ||
-	    (flags & ~(unsigned int)IMACARRY_PACK_NO_COMPRESS))
+	    (flags & ~(unsigned int)(IMACARRY_PACK_NO_COMPRESS |
+				     IMACARRY_PACK_PREFIX)))
 		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n);
+	if (flags & IMACARRY_PACK_PREFIX)
+		flags |= IMACARRY_PACK_NO_COMPRESS;
+	ret = ic_pack_check(list, &n, where);
 	if (ret < 0)
 		return ret;
-	if (n != count)
-		return -IMACARRY_ERR_COUNT;
 	if (out_size < IMACARRY_HDR_SIZE)
 		return -IMACARRY_ERR_NOSPACE;
-	raw_len = IMACARRY_KEXEC_HDR_SIZE + (uint64_t)list->len;
+	blob_hdr_for(&h, list, n);
 
 	if (!(flags & IMACARRY_PACK_NO_COMPRESS)) {
-		ic_put_kexec_hdr(khdr, list->big_endian, raw_len, count);
+		ic_put_kexec_hdr(khdr, list->big_endian, h.raw_len, n);
 		z = deflate_payload(khdr, list->buf, list->len,
 				    o + IMACARRY_HDR_SIZE,
-				    out_size - IMACARRY_HDR_SIZE, raw_len);
+				    out_size - IMACARRY_HDR_SIZE, h.raw_len);
 		if (z < 0)
 			return (int)z;
 		/*
@@ -285,26 +315,35 @@ int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
 		 * list of repeated entries (violations of one file) can
 		 * deflate that well: store such a payload instead.
 		 */
-		if (z > 0 && raw_len <= (uint64_t)z * IMACARRY_MAX_RATIO) {
-			put_blob_hdr(o, IMACARRY_F_ZLIB |
-				     (list->big_endian ?
-				      IMACARRY_F_BIG_ENDIAN : 0),
-				     count, raw_len, (uint64_t)z,
-				     (uint32_t)crc32_z(0, o + IMACARRY_HDR_SIZE,
-						       (size_t)z));
-			*out_len = IMACARRY_HDR_SIZE + (size_t)z;
-			return 0;
+		if (z > 0 && h.raw_len <= (uint64_t)z * IMACARRY_MAX_RATIO) {
+			h.flags |= IMACARRY_F_ZLIB;
+			h.payload_len = (uint64_t)z;
+			h.payload_crc = (uint32_t)crc32_z(0,
+				o + IMACARRY_HDR_SIZE, (size_t)z);
+			put_blob_hdr(o, &h);
+			goto done;
 		}
 	}
 
-	/* Stored: the same prefix imacarry_blob_pack_stored() writes. */
-	if (out_size - IMACARRY_HDR_SIZE < raw_len)
+	/* Stored: the prefix, then the list, unless the caller writes it. */
+	if (flags & IMACARRY_PACK_PREFIX) {
+		if (out_size < IMACARRY_STORED_PREFIX_SIZE)
+			return -IMACARRY_ERR_NOSPACE;
+		put_stored_prefix(o, list, n, &h);
+		*out_len = IMACARRY_STORED_PREFIX_SIZE;
+		goto hdr;
+	}
+	if (out_size - IMACARRY_HDR_SIZE < h.raw_len)
 		return -IMACARRY_ERR_NOSPACE;
-	put_stored_prefix(o, list, count);
+	put_stored_prefix(o, list, n, &h);
 	if (list->len)
 		memcpy(o + IMACARRY_HDR_SIZE + IMACARRY_KEXEC_HDR_SIZE,
 		       list->buf, list->len);
-	*out_len = IMACARRY_HDR_SIZE + (size_t)raw_len;
+done:
+	*out_len = IMACARRY_HDR_SIZE + (size_t)h.payload_len;
+hdr:
+	if (hdr)
+		*hdr = h;
 	return 0;
 }
 
@@ -376,6 +415,30 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 	return 0;
 }
 
+/*
+ * 8. The inner header of a checked blob's raw payload at @r. Offsets from
+ * here on are into the raw payload, since a deflated payload has no
+ * byte-for-byte mapping to the blob.
+ */
+static int payload_view(const uint8_t *r, const struct imacarry_blob_hdr *h,
+			struct imacarry_list *list,
+			struct imacarry_where *where)
+{
+	bool be = h->flags & IMACARRY_F_BIG_ENDIAN;
+	uint64_t count;
+	int ret;
+
+	ret = imacarry_payload_list(r, (size_t)h->raw_len, be, list, &count,
+				    where);
+	if (ret < 0)
+		return ret;
+	if (ic_get64(be, r + KHDR_BUF_SIZE) != h->raw_len)
+		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+	if (count != h->count)
+		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
+	return 0;
+}
+
 int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 			 size_t raw_size, struct imacarry_blob_hdr *hdr,
 			 struct imacarry_where *where)
@@ -383,9 +446,6 @@ int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 	const uint8_t *b = blob;
 	struct imacarry_blob_hdr h;
 	struct imacarry_list list;
-	uint8_t *r = raw;
-	bool be;
-	uint64_t count;
 	int ret;
 
 	ret = imacarry_blob_check(blob, len, &h, where);
@@ -400,26 +460,55 @@ int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 
 	/* 7. Never in place: the caller's buffer gets a fresh copy. */
 	if (h.flags & IMACARRY_F_ZLIB) {
-		ret = inflate_payload(b + IMACARRY_HDR_SIZE, h.payload_len, r,
+		ret = inflate_payload(b + IMACARRY_HDR_SIZE, h.payload_len, raw,
 				      h.raw_len, where);
 		if (ret < 0)
 			return ret;
 	} else {
-		memcpy(r, b + IMACARRY_HDR_SIZE, (size_t)h.raw_len);
+		memcpy(raw, b + IMACARRY_HDR_SIZE, (size_t)h.raw_len);
 	}
+	return payload_view(raw, &h, &list, where);
+}
 
-	/*
-	 * 8. Inner header. Offsets from here on are into the raw payload,
-	 * since a deflated payload has no byte-for-byte mapping to the blob.
-	 */
-	be = h.flags & IMACARRY_F_BIG_ENDIAN;
-	ret = imacarry_payload_list(r, (size_t)h.raw_len, be, &list, &count,
-				    where);
+int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
+		       struct imacarry_where *where)
+{
+	const uint8_t *b = blob;
+	const uint8_t *r;
+	int ret;
+
+	ic_where(where, 0, 0);
+	if (!ob)
+		return -IMACARRY_ERR_BADARG;
+	memset(ob, 0, sizeof(*ob));
+	ret = check_blob(b, len, &ob->hdr, where);
 	if (ret < 0)
 		return ret;
-	if (ic_get64(be, r + KHDR_BUF_SIZE) != h.raw_len)
-		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
-	if (count != h.count)
-		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
-	return 0;
+	ob->checked = true;
+
+	/* 7. A stored payload is the raw payload: view it where it lies. */
+	r = b + IMACARRY_HDR_SIZE;
+	if (ob->hdr.flags & IMACARRY_F_ZLIB) {
+		/* blob_check capped raw_len at IMACARRY_MAX_RAW. */
+		ob->raw = malloc((size_t)ob->hdr.raw_len);
+		if (!ob->raw)
+			return -IMACARRY_ERR_NOMEM;
+		ret = inflate_payload(r, ob->hdr.payload_len, ob->raw,
+				      ob->hdr.raw_len, where);
+		r = ob->raw;
+	}
+	if (ret == 0)
+		ret = payload_view(r, &ob->hdr, &ob->list, where);
+	if (ret < 0)
+		imacarry_blob_close(ob);
+	return ret;
+}
+
+void imacarry_blob_close(struct imacarry_blob *ob)
+{
+	if (!ob)
+		return;
+	free(ob->raw);
+	ob->raw = NULL;
+	memset(&ob->list, 0, sizeof(ob->list));
 }

@@ -36,8 +36,6 @@ static const char *const ic_errors[IMACARRY_ERR__MAX] = {
 	[IMACARRY_ERR_ALGO] = "unknown or unavailable hash algorithm",
 	[IMACARRY_ERR_NOMEM] = "out of memory",
 	[IMACARRY_ERR_IO] = "system call failed",
-	[IMACARRY_ERR_UNSTABLE] =
-		"live measurement list kept growing while read",
 	[IMACARRY_ERR_NOIMA] = "no securityfs, or no IMA in it",
 	[IMACARRY_ERR_FORMAT] =
 		"not a measurement list, a carry blob or a device tree",

@@ -183,7 +183,7 @@ int imacarry_fdt_strip(void *fdt)
 	return strip(fdt);
 }
 
-size_t imacarry_fdt_need(const void *fdt, size_t blob_len)
+size_t ic_fdt_need(size_t blob_len)
 {
 	/*
 	 * A new /chosen (begin tag, "chosen\0" padded, end tag), the property
@@ -193,6 +193,34 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len)
 	return 4 + 8 + 4 +
 	       12 + ((blob_len + 3) & ~(size_t)3) +
 	       sizeof(IMACARRY_PROP) + 8;
+}
+
+/*
+ * Whether a checked tree grows by at most @grow within @bufsize: if not,
+ * *@size says what suffices and the tree is left as it is.
+ */
+static int room(const void *fdt, size_t bufsize, size_t grow, size_t *size)
+{
+	size_t need = fdt_totalsize(fdt) + grow;
+
+	if (bufsize >= need)
+		return 0;
+	if (size)
+		*size = need;
+	return -IMACARRY_ERR_NOSPACE;
+}
+
+/* fdt_pack(), and the size the packed tree has. */
+static int pack(void *fdt, size_t *size)
+{
+	int err;
+
+	err = fdt_pack(fdt);
+	if (err)
+		return fdt_err(err);
+	if (size)
+		*size = fdt_totalsize(fdt);
+	return 0;
 }
 
 /*
@@ -210,7 +238,7 @@ static int grow_in_place(void *fdt, size_t bufsize)
 }
 
 int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
-		     size_t blob_len)
+		     size_t blob_len, size_t *size)
 {
 	void *val;
 	int chosen, err;
@@ -219,6 +247,9 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 	    bufsize > INT32_MAX)
 		return -IMACARRY_ERR_BADARG;
 	err = check_tree(fdt, bufsize);
+	if (err)
+		return err;
+	err = room(fdt, bufsize, ic_fdt_need(blob_len), size);
 	if (err)
 		return err;
 	err = grow_in_place(fdt, bufsize);
@@ -246,8 +277,7 @@ int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
 		memcpy(val, blob, blob_len);
 	memset((uint8_t *)val + blob_len, 0,
 	       ((blob_len + 3) & ~(size_t)3) - blob_len);
-	err = fdt_pack(fdt);
-	return err ? fdt_err(err) : 0;
+	return pack(fdt, size);
 }
 
 /*
@@ -306,7 +336,7 @@ int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 	return 0;
 }
 
-int imacarry_fdt_del(void *fdt)
+int ic_fdt_del(void *fdt)
 {
 	int err, n;
 
@@ -355,9 +385,8 @@ static bool write_cells(fdt32_t *cell, int ncells, uint64_t val)
 	return true;
 }
 
-size_t imacarry_fdt_kbuf_need(const void *fdt)
+size_t ic_fdt_kbuf_need(void)
 {
-	(void)fdt;
 	/*
 	 * A new /chosen (begin tag, "chosen\0" padded, end tag), the
 	 * property (tag, length, name offset, at most 4 cells), its name in
@@ -389,7 +418,7 @@ static int add_rsv_not_last(void *fdt, uint64_t addr, uint64_t size)
 }
 
 int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
-			  uint64_t size, unsigned int flags)
+			  uint64_t size, unsigned int flags, size_t *need)
 {
 	fdt32_t val[4];
 	int ac, sc, chosen, err;
@@ -405,6 +434,9 @@ int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
 		return err;
 	if (!write_cells(val, ac, addr) || !write_cells(val + ac, sc, size))
 		return -IMACARRY_ERR_BADARG;
+	err = room(fdt, bufsize, ic_fdt_kbuf_need(), need);
+	if (err)
+		return err;
 
 	err = grow_in_place(fdt, bufsize);
 	if (err)
@@ -435,8 +467,7 @@ int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
 			  (ac + sc) * (int)sizeof(fdt32_t));
 	if (err)
 		return fdt_err(err);
-	err = fdt_pack(fdt);
-	return err ? fdt_err(err) : 0;
+	return pack(fdt, need);
 }
 
 int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,

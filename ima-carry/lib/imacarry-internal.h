@@ -134,8 +134,38 @@ int ic_template_parse(const char *name, uint32_t name_len,
 void ic_put_kexec_hdr(uint8_t *k, bool big_endian, uint64_t raw_len,
 		      uint64_t count);
 
-/* blob.c: refuses a list the next kernel could not restore. */
-int ic_pack_check(const struct imacarry_list *list, uint64_t *n);
+/*
+ * blob.c: refuses a list the next kernel could not restore, walking it
+ * unless it is checked; sets *@n to its entries.
+ */
+int ic_pack_check(const struct imacarry_list *list, uint64_t *n,
+		  struct imacarry_where *where);
+
+/*
+ * list.c: makes @prefix a checked view of the longest prefix of @list that
+ * holds at most @max whole records (for trimming a live snapshot): a
+ * record cut off by the end of @list is left out, any other fault is an
+ * error. One walk.
+ */
+int ic_list_prefix(const struct imacarry_list *list, uint64_t max,
+		   struct imacarry_list *prefix, struct imacarry_where *where);
+
+/* snapshot.c: reads runtime_measurements_count. */
+int ic_snapshot_count(const char *securityfs, uint64_t *count);
+
+/*
+ * fdt.c: how much imacarry_fdt_put() of a @blob_len-byte blob and
+ * imacarry_fdt_put_kbuf() may grow a tree, at most.
+ */
+size_t ic_fdt_need(size_t blob_len);
+size_t ic_fdt_kbuf_need(void);
+
+/*
+ * fdt.c: removes /chosen/linux,ima-carry (the buffer must hold the tree's
+ * totalsize). Returns 0, or -IMACARRY_ERR_NOTFOUND if absent,
+ * -IMACARRY_ERR_NOCHOSEN, -IMACARRY_ERR_FDT, -IMACARRY_ERR_BADARG.
+ */
+int ic_fdt_del(void *fdt);
 
 /* algo.c: OpenSSL's fetch name of a bank algorithm. */
 const char *ic_algo_ossl_name(enum imacarry_algo algo);

@@ -14,9 +14,13 @@ extern "C" {
 /*
  * Conventions (after libfdt):
  *  - Functions work on caller-owned buffers and never allocate, unless their
- *    name says so (imacarry_snapshot_read(), imacarry_replay_new()).
+ *    name says so (imacarry_snapshot_read(), imacarry_replay_new()) or
+ *    their documentation does (imacarry_blob_open()).
  *  - They return 0 (or a positive count) on success and a negative
  *    IMACARRY_ERR_* code on failure; imacarry_strerror() turns it into text.
+ *    Each function's comment lists the codes it returns, and when.
+ *  - errno is meaningful only after -IMACARRY_ERR_IO, where it is the
+ *    failed system call's; after any other code, do not read it.
  *  - Parsers fill a struct imacarry_where with the byte offset and the entry
  *    index of the fault, so that callers can print "FILE: offset N, entry M: …".
  */
@@ -50,7 +54,6 @@ enum imacarry_error {
 	IMACARRY_ERR_ALGO,		/* unknown or unavailable hash algorithm */
 	IMACARRY_ERR_NOMEM,		/* out of memory */
 	IMACARRY_ERR_IO,		/* a system call failed; see errno */
-	IMACARRY_ERR_UNSTABLE,		/* the live list kept growing while read */
 	IMACARRY_ERR_NOIMA,		/* no securityfs, or no IMA in it */
 	IMACARRY_ERR_FORMAT,		/* not a list, a blob or a device tree */
 	IMACARRY_ERR_BADARG,		/* invalid argument */
@@ -99,12 +102,23 @@ enum imacarry_field_id {
 /* Returns "d-ng", "iuid", …, or NULL: @id is no enum imacarry_field_id. */
 const char *imacarry_field_name(enum imacarry_field_id id);
 
-/* A read-only view of a list in a caller-owned buffer. */
+/*
+ * A read-only view of a list in a caller-owned buffer. A view that has been
+ * walked to its end says so (@checked) with what the walk found, and the
+ * pack functions then trust it instead of walking it again: change @buf or
+ * @len and the view is no longer checked (clear @checked, or make a new
+ * one with imacarry_list_init()).
+ */
 struct imacarry_list {
 	const uint8_t *buf;
 	size_t len;
 	unsigned int digest_size;	/* 20 (sha1 list), 32, 48 or 64 */
 	bool big_endian;		/* lengths and PCR are big-endian */
+	/* set by a whole walk: imacarry_list_check(), imacarry_snapshot_read() */
+	bool checked;			/* every record of @len bytes parses */
+	uint64_t count;			/* how many records, when @checked */
+	uint64_t legacy;		/* how many of them are 'ima' entries */
+	struct imacarry_where legacy_at;	/* the first of those */
 };
 
 /* One template data field; data points into the list buffer. */
@@ -168,16 +182,16 @@ struct imacarry_entry {
 };
 
 /*
- * Sets up a view of @len bytes at @buf. @digest_size 0 detects it (20, 32,
- * 48 or 64) from the first records; @order -1 detects the byte order, 0 is
- * little-endian, 1 big-endian. An empty list is valid. @where (may be
- * NULL) counts from @buf.
+ * Sets up a view of @len bytes at @buf, not yet checked. @digest_size 0
+ * detects it (20, 32, 48 or 64) from the first records; @order -1 detects
+ * the byte order, 0 is little-endian, 1 big-endian. Given both, nothing is
+ * parsed. An empty list is valid.
  * Returns 0, or
- *	-IMACARRY_ERR_BADARG: no @list, no @buf with @len, @order not -1..1;
- *	-IMACARRY_ERR_DIGESTSIZE: @digest_size not 0, 20, 32, 48 or 64; or
- *		two layouts parse the first records alike (name it);
- *	any imacarry_list_next() error: no layout parses, and this is the
- *		fault of the one that got furthest.
+ *	-IMACARRY_ERR_BADARG: no @list, no @buf with a @len, @order not -1..1;
+ *	-IMACARRY_ERR_DIGESTSIZE: @digest_size not 0, 20, 32, 48 or 64, or
+ *		two layouts both parse the first records (no guess is made);
+ *	any imacarry_list_next() error of the layout that got furthest, with
+ *		@where set.
  */
 int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		       size_t len, unsigned int digest_size, int order,
@@ -206,21 +220,18 @@ int imacarry_list_next(const struct imacarry_list *list, uint64_t *pos,
 		       struct imacarry_entry *e, struct imacarry_where *where);
 
 /*
- * Walks the whole list; sets *@count (may be NULL) to the good records,
- * also on failure.
+ * Walks the whole list and sets *@count (may be NULL) to the records that
+ * parsed, also on failure. When the walk reaches the end, @list becomes
+ * checked: @list->count, @list->legacy and @list->legacy_at hold what it
+ * found, so that packing @list walks no more.
  * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, or no buffer with a length;
  *	-IMACARRY_ERR_LEGACY_IMA: with @no_legacy, an 'ima' template entry
- *		(@where names it);
- *	any imacarry_list_next() error.
+ *		(@where names it; the walk stops there, @list stays unchecked);
+ *	any imacarry_list_next() error, with @where set.
  */
-int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
+int imacarry_list_check(struct imacarry_list *list, bool no_legacy,
 			uint64_t *count, struct imacarry_where *where);
-
-/* Returns the length of the longest prefix of @list holding at most
- * @max_entries whole records (for trimming a live snapshot). */
-int imacarry_list_prefix(const struct imacarry_list *list,
-			 uint64_t max_entries, size_t *len, uint64_t *count,
-			 struct imacarry_where *where);
 
 /*
  * Decodes field @i of @e as the kernel shows it, into @v. The ascii dump
@@ -409,11 +420,32 @@ struct imacarry_blob_hdr {
 
 /* Pack flags. */
 #define IMACARRY_PACK_NO_COMPRESS	0x1
+/*
+ * Stored, and only the first IMACARRY_STORED_PREFIX_SIZE bytes: the blob
+ * header and struct ima_kexec_hdr, whose CRC covers the list where it
+ * lies. The blob is then those bytes followed by the list's buffer, byte
+ * for byte what IMACARRY_PACK_NO_COMPRESS writes, without a copy.
+ */
+#define IMACARRY_PACK_PREFIX		0x2
+#define IMACARRY_STORED_PREFIX_SIZE	(IMACARRY_HDR_SIZE + \
+					 IMACARRY_KEXEC_HDR_SIZE)
 
 /*
  * Checks a blob of @len bytes before anything else reads a length: magic,
  * version, header size, flags, header CRC, caps, the ratio, then the payload
- * CRC. Fills @hdr (may be NULL). Trailing bytes after the payload are refused.
+ * CRC. Fills @hdr (may be NULL) when all pass. Trailing bytes after the
+ * payload are refused. @where->offset names the field at fault.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @blob with a @len;
+ *	-IMACARRY_ERR_TRUNCATED: shorter than the header, or the payload;
+ *	-IMACARRY_ERR_MAGIC, -IMACARRY_ERR_VERSION, -IMACARRY_ERR_HDRSIZE,
+ *		-IMACARRY_ERR_FLAGS: not a blob this library reads;
+ *	-IMACARRY_ERR_HDRCRC, -IMACARRY_ERR_CRC: a CRC-32 mismatch;
+ *	-IMACARRY_ERR_BADLEN: trailing bytes, raw_len under 24, or a stored
+ *		payload whose raw_len is not its length;
+ *	-IMACARRY_ERR_TOOBIG: raw_len over IMACARRY_MAX_RAW;
+ *	-IMACARRY_ERR_RATIO: a deflated payload over IMACARRY_MAX_RATIO;
+ *	-IMACARRY_ERR_COUNT: a count no payload of raw_len can hold.
  */
 int imacarry_blob_check(const void *blob, size_t len,
 			struct imacarry_blob_hdr *hdr,
@@ -423,27 +455,29 @@ int imacarry_blob_check(const void *blob, size_t len,
 size_t imacarry_blob_bound(size_t list_len);
 
 /*
- * Packs @count entries of @list (its whole buffer) into @out. The payload is
- * deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or deflate would not
- * make it smaller. Sets *@out_len. @out_size >= imacarry_blob_bound() always
- * suffices.
+ * Packs @list (its whole buffer) into @out: a checked view (see struct
+ * imacarry_list) as it is, any other after one walk of its own. The
+ * payload is deflated unless @flags has IMACARRY_PACK_NO_COMPRESS or
+ * deflate would not make it smaller; IMACARRY_PACK_PREFIX writes only
+ * the stored blob's prefix. Sets *@out_len to the bytes written, and @hdr
+ * (may be NULL) to the header written. @out_size >= imacarry_blob_bound()
+ * always suffices.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len, or unknown @flags;
+ *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list (the kernel restores
+ *		20-byte template digests only);
+ *	-IMACARRY_ERR_TOOBIG: over IMACARRY_MAX_RAW;
+ *	-IMACARRY_ERR_LEGACY_IMA: an 'ima' template entry, which the next
+ *		kernel cannot restore (@where names the first);
+ *	any imacarry_list_next() error, with @where set (an unchecked @list);
+ *	-IMACARRY_ERR_NOSPACE: @out_size is too small;
+ *	-IMACARRY_ERR_NOMEM: zlib could not allocate its state;
+ *	-IMACARRY_ERR_INFLATE: zlib failed.
  */
-int imacarry_blob_pack(const struct imacarry_list *list, uint64_t count,
-		       unsigned int flags, void *out, size_t out_size,
-		       size_t *out_len);
-
-/*
- * The uncompressed blob without a copy of the list: checks @list once
- * (refusing what imacarry_blob_pack() refuses) and writes the blob header
- * and struct ima_kexec_hdr to @prefix. The blob is then @prefix followed by
- * @list's buffer, byte for byte what imacarry_blob_pack() writes with
- * IMACARRY_PACK_NO_COMPRESS. Sets *@count (may be NULL) to the entries.
- */
-#define IMACARRY_STORED_PREFIX_SIZE	(IMACARRY_HDR_SIZE + \
-					 IMACARRY_KEXEC_HDR_SIZE)
-int imacarry_blob_pack_stored(const struct imacarry_list *list,
-			      uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			      uint64_t *count);
+int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
+		       void *out, size_t out_size, size_t *out_len,
+		       struct imacarry_blob_hdr *hdr,
+		       struct imacarry_where *where);
 
 /*
  * Checks @blob, then writes its raw payload (struct ima_kexec_hdr and the
@@ -453,6 +487,41 @@ int imacarry_blob_pack_stored(const struct imacarry_list *list,
 int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 			 size_t raw_size, struct imacarry_blob_hdr *hdr,
 			 struct imacarry_where *where);
+
+/* What imacarry_blob_open() found. */
+struct imacarry_blob {
+	struct imacarry_blob_hdr hdr;	/* as decoded, even if a check failed */
+	bool checked;			/* header, caps and both CRCs passed */
+	struct imacarry_list list;	/* the carried list, not yet walked */
+	void *raw;			/* the inflated payload, or NULL */
+};
+
+/*
+ * Opens a blob of @len bytes at @blob in one pass: checks it as
+ * imacarry_blob_check() does (once), then makes @ob->list a view of the
+ * carried list after checking the inner header as imacarry_blob_unpack()
+ * does. A stored payload is viewed where it lies in @blob; a deflated one
+ * is inflated into @ob->raw, malloc'd for it: release it with
+ * imacarry_blob_close(). The list is not walked: the caller's walk checks
+ * it, and should compare its count with @ob->hdr.count. @ob->hdr holds the
+ * header's fields as they are whenever @len holds a header, and
+ * @ob->checked says the checks passed, also when a later step fails (for
+ * showing a broken blob).
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @ob, or no @blob with a @len;
+ *	any imacarry_blob_check() error, @where->offset into @blob;
+ *	-IMACARRY_ERR_NOMEM: no memory for the inflated payload;
+ *	-IMACARRY_ERR_INFLATE: zlib refused the payload, or it does not
+ *		inflate to exactly hdr.raw_len bytes;
+ *	-IMACARRY_ERR_VERSION, -IMACARRY_ERR_BADLEN, -IMACARRY_ERR_COUNT:
+ *		the inner header disagrees (@where->offset into the payload).
+ * On failure @ob->raw is NULL and @ob->list empty.
+ */
+int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
+		       struct imacarry_where *where);
+
+/* Frees what imacarry_blob_open() allocated; @ob->hdr stays. NULL is ok. */
+void imacarry_blob_close(struct imacarry_blob *ob);
 
 /*
  * Makes a list view of a raw payload (after struct ima_kexec_hdr) and checks
@@ -480,16 +549,19 @@ size_t imacarry_kbuf_size(size_t list_len);
 /*
  * Writes struct ima_kexec_hdr (version 1, buffer_size = the payload size,
  * count) in @list's byte order, then @list's buffer byte for byte, to @out.
- * Sets *@out_len and *@count (may be NULL) to the entries.
+ * A checked @list is not walked again. Sets *@out_len and *@count (may be
+ * NULL) to the entries.
  * Returns 0, or
  *	-IMACARRY_ERR_BADARG: no @list, @out or @out_len;
  *	-IMACARRY_ERR_DIGESTSIZE: not the SHA-1 list;
  *	-IMACARRY_ERR_TOOBIG: over IMACARRY_MAX_RAW;
- *	any imacarry_list_check() error, -IMACARRY_ERR_LEGACY_IMA included;
+ *	-IMACARRY_ERR_LEGACY_IMA or any imacarry_list_next() error, as
+ *		imacarry_blob_pack() (@where names the entry);
  *	-IMACARRY_ERR_NOSPACE: @out_size < imacarry_kbuf_size(@list->len).
  */
 int imacarry_kbuf_pack(const struct imacarry_list *list, void *out,
-		       size_t out_size, size_t *out_len, uint64_t *count);
+		       size_t out_size, size_t *out_len, uint64_t *count,
+		       struct imacarry_where *where);
 
 /*
  * Recognises a payload of @len bytes at @buf (a file, or a whole segment
@@ -511,36 +583,46 @@ int imacarry_kbuf_list(const void *buf, size_t len,
 
 /*
  * Trees must be 8-byte aligned (libfdt refuses others) and of version 17
- * (what dtc and Linux write). Every call checks the whole tree with fdt_check_full() first;
- * imacarry_fdt_strip() and imacarry_fdt_del() take no size, so, as in
+ * (what dtc and Linux write). Every call checks the whole tree with
+ * fdt_check_full() first. imacarry_fdt_strip() takes no size, so, as in
  * libfdt, the buffer must hold the header's totalsize bytes: check that
- * against the file length before calling them.
+ * against the file length before calling it. The writers report the size
+ * they need, so that callers need no libfdt of their own.
  */
 
 /*
  * Removes stale carriers from @fdt: linux,ima-carry, and
- * linux,ima-kexec-buffer together with its exact /memreserve/. Returns the
- * number of things removed, or a negative error.
+ * linux,ima-kexec-buffer together with its exact /memreserve/.
+ * Returns the number of things removed, or
+ *	-IMACARRY_ERR_BADARG: no @fdt;
+ *	-IMACARRY_ERR_FDT: an unsound tree, or libfdt failed.
  */
 int imacarry_fdt_strip(void *fdt);
 
 /*
  * Grows @fdt in place to @bufsize (fdt_open_into), strips stale carriers and
  * sets /chosen/linux,ima-carry to @blob. The result is packed (fdt_pack).
- * IMACARRY_ERR_NOSPACE when @bufsize is too small.
+ * Returns 0 with *@size (may be NULL) set to the packed tree's size, what
+ * to write out, or
+ *	-IMACARRY_ERR_BADARG: no @fdt, no @blob with a @blob_len, or a size
+ *		over 2 GiB;
+ *	-IMACARRY_ERR_FDT: an unsound tree (or one over @bufsize), or libfdt
+ *		failed;
+ *	-IMACARRY_ERR_NOSPACE: @bufsize may be too small: *@size is a
+ *		@bufsize that suffices, and the tree is left as it was.
+ * So a call with @bufsize the tree's size asks what to allocate.
  */
 int imacarry_fdt_put(void *fdt, size_t bufsize, const void *blob,
-		     size_t blob_len);
+		     size_t blob_len, size_t *size);
 
-/* Finds the blob in @fdt (checked with fdt_check_full()). */
+/*
+ * Finds the blob in @fdt (checked with fdt_check_full()).
+ * Returns 0, or -IMACARRY_ERR_BADARG, -IMACARRY_ERR_TOOBIG (@fdt_len over
+ * 2 GiB), -IMACARRY_ERR_FDT (an unsound tree, or the property twice),
+ * -IMACARRY_ERR_NOCHOSEN, -IMACARRY_ERR_NOTFOUND.
+ */
 int imacarry_fdt_get(const void *fdt, size_t fdt_len, const void **blob,
 		     size_t *blob_len);
-
-/* Removes /chosen/linux,ima-carry; IMACARRY_ERR_NOTFOUND if absent. */
-int imacarry_fdt_del(void *fdt);
-
-/* The space imacarry_fdt_put() needs over the current tree size. */
-size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
 
 #define IMACARRY_KEXEC_BUFFER_PROP	"linux,ima-kexec-buffer"
 
@@ -552,19 +634,17 @@ size_t imacarry_fdt_need(const void *fdt, size_t blob_len);
  * The result is packed. With IMACARRY_FDT_RSV_NOT_LAST in @flags the new
  * entry goes before the last one, which ppc64's kexec patches with the
  * tree's own address once the tree is placed.
- * Returns 0, or
+ * Returns 0 with *@need (may be NULL) set to the packed tree's size, or
  *	-IMACARRY_ERR_BADARG: no @fdt, @size 0, unknown @flags, the range wraps, or @addr or
  *		@size does not fit the root's cells;
  *	-IMACARRY_ERR_FDT: an unsound tree, or a root without
  *		#address-cells and #size-cells of 1 or 2;
- *	-IMACARRY_ERR_NOSPACE: @bufsize is too small.
+ *	-IMACARRY_ERR_NOSPACE: @bufsize may be too small: *@need is a
+ *		@bufsize that suffices, and the tree is left as it was.
  */
 #define IMACARRY_FDT_RSV_NOT_LAST	0x1
 int imacarry_fdt_put_kbuf(void *fdt, size_t bufsize, uint64_t addr,
-			  uint64_t size, unsigned int flags);
-
-/* The space imacarry_fdt_put_kbuf() needs over the current tree size. */
-size_t imacarry_fdt_kbuf_need(const void *fdt);
+			  uint64_t size, unsigned int flags, size_t *need);
 
 /*
  * Reads /chosen/linux,ima-kexec-buffer in the root's cells.
@@ -581,18 +661,27 @@ int imacarry_fdt_get_kbuf(const void *fdt, size_t fdt_len, uint64_t *addr,
 
 /*
  * Reads @file ("binary_runtime_measurements" when NULL) below
- * @securityfs/ima (IMACARRY_SECURITYFS when NULL) into a malloc'd buffer.
- * The list grows while it is read, so this compares
- * runtime_measurements_count before and after and returns a consistent
- * prefix that ends on a record boundary: *@count entries, *@len bytes.
- * The caller frees *@buf.
+ * @securityfs/ima (IMACARRY_SECURITYFS when NULL) into a malloc'd *@buf,
+ * which the caller frees, and makes @list a checked view of it (see struct
+ * imacarry_list): its digest size (from @file's name, else detected), byte
+ * order and count are known, and packing it walks no more. The list grows
+ * while it is read, so this compares runtime_measurements_count before and
+ * after and views a consistent prefix that ends on a record boundary.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @buf or @list, or a '/' in @file;
+ *	-IMACARRY_ERR_NOIMA: no securityfs at @securityfs, or no IMA in it;
+ *	-IMACARRY_ERR_IO: a system call failed, and errno says why;
+ *	-IMACARRY_ERR_FORMAT: runtime_measurements_count is not a number;
+ *	-IMACARRY_ERR_TOOBIG: the file is over 1 GiB;
+ *	-IMACARRY_ERR_NOMEM: out of memory;
+ *	-IMACARRY_ERR_COUNT: fewer whole records than counted (@where: where
+ *		they end);
+ *	any imacarry_list_init() or imacarry_list_next() error, with @where.
+ * On failure *@buf is NULL and nothing is left allocated.
  */
 int imacarry_snapshot_read(const char *securityfs, const char *file,
-			   void **buf, size_t *len, uint64_t *count,
+			   void **buf, struct imacarry_list *list,
 			   struct imacarry_where *where);
-
-/* Reads runtime_measurements_count. */
-int imacarry_snapshot_count(const char *securityfs, uint64_t *count);
 
 /* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
 

@@ -21,16 +21,18 @@ size_t imacarry_kbuf_size(size_t list_len)
 }
 
 int imacarry_kbuf_pack(const struct imacarry_list *list, void *out,
-		       size_t out_size, size_t *out_len, uint64_t *count)
+		       size_t out_size, size_t *out_len, uint64_t *count,
+		       struct imacarry_where *where)
 {
 	uint8_t *o = out;
 	size_t size;
 	uint64_t n;
 	int ret;
 
+	ic_where(where, 0, 0);
 	if (!out || !out_len)
 		return -IMACARRY_ERR_BADARG;
-	ret = ic_pack_check(list, &n);
+	ret = ic_pack_check(list, &n, where);
 	if (ret < 0)
 		return ret;
 	/* ic_pack_check() refused a list over the cap: size is not 0. */

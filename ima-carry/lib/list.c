@@ -286,17 +286,19 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		return -IMACARRY_ERR_BADARG;
 	if (digest_size && !ic_digest_size_ok(digest_size))
 		return -IMACARRY_ERR_DIGESTSIZE;
-	cand.buf = buf;
-	cand.len = len;
 
 	/* Nothing to detect from: an empty list is little-endian SHA-1. */
 	if (!len || (digest_size && order >= 0)) {
+		memset(list, 0, sizeof(*list));
 		list->buf = buf;
 		list->len = len;
 		list->digest_size = digest_size ? digest_size : 20;
 		list->big_endian = order == 1;
 		return 0;
 	}
+	memset(&cand, 0, sizeof(cand));
+	cand.buf = buf;
+	cand.len = len;
 
 	/*
 	 * Try every layout left open; keep the one that parses the most
@@ -348,50 +350,77 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 	return 0;
 }
 
-int imacarry_list_check(const struct imacarry_list *list, bool no_legacy,
-			uint64_t *count, struct imacarry_where *where)
+/*
+ * Walks @list from its start, at most @max records, and tallies them into
+ * @t (count, legacy, legacy_at; the rest of @t is left alone). *@end is
+ * where the walk stopped: the end of the last whole record. Returns 0 at
+ * the end of the list or after @max records, else the error.
+ */
+static int ic_walk(const struct imacarry_list *list, uint64_t max,
+		   bool no_legacy, struct imacarry_list *t, uint64_t *end,
+		   struct imacarry_where *where)
 {
 	struct imacarry_entry e;
-	uint64_t pos = 0, n = 0;
-	int ret;
-
-	while ((ret = imacarry_list_next(list, &pos, &e, where)) > 0) {
-		if (no_legacy && e.legacy_ima) {
-			ret = ic_fail(where, e.offset, e.index,
-				      IMACARRY_ERR_LEGACY_IMA);
-			break;
-		}
-		n++;
-	}
-	/* Also on failure: the records before the fault are good. */
-	if (count)
-		*count = n;
-	return ret;
-}
-
-int imacarry_list_prefix(const struct imacarry_list *list,
-			 uint64_t max_entries, size_t *len, uint64_t *count,
-			 struct imacarry_where *where)
-{
-	struct imacarry_entry e;
-	uint64_t pos = 0, n = 0;
+	uint64_t pos = 0;
 	int ret = 0;
 
-	if (!list || !len)
-		return -IMACARRY_ERR_BADARG;
-	while (n < max_entries) {
-		ret = imacarry_list_next(list, &pos, &e, where);
-		if (ret <= 0)
-			break;
-		n++;
+	t->count = 0;
+	t->legacy = 0;
+	ic_where(&t->legacy_at, 0, 0);
+	while (t->count < max &&
+	       (ret = imacarry_list_next(list, &pos, &e, where)) > 0) {
+		if (e.legacy_ima) {
+			if (no_legacy)
+				return ic_fail(where, e.offset, e.index,
+					       IMACARRY_ERR_LEGACY_IMA);
+			if (!t->legacy++)
+				ic_where(&t->legacy_at, e.offset, e.index);
+		}
+		t->count++;
+		*end = pos;
 	}
-	/* A record cut off by the end is not whole: it is left out. */
-	if (ret == -IMACARRY_ERR_TRUNCATED)
-		ret = 0;
+	return ret < 0 ? ret : 0;
+}
+
+int imacarry_list_check(struct imacarry_list *list, bool no_legacy,
+			uint64_t *count, struct imacarry_where *where)
+{
+	struct imacarry_list t;
+	uint64_t end = 0;
+	int ret;
+
+	if (!list)
+		return -IMACARRY_ERR_BADARG;
+	list->checked = false;
+	ret = ic_walk(list, UINT64_MAX, no_legacy, &t, &end, where);
+	/* Also on failure: the records before the fault are good. */
+	if (count)
+		*count = t.count;
 	if (ret < 0)
 		return ret;
-	*len = (size_t)pos;
-	if (count)
-		*count = n;
+	list->count = t.count;
+	list->legacy = t.legacy;
+	list->legacy_at = t.legacy_at;
+	list->checked = true;
+	return 0;
+}
+
+int ic_list_prefix(const struct imacarry_list *list, uint64_t max,
+		   struct imacarry_list *prefix, struct imacarry_where *where)
+{
+	struct imacarry_list p;
+	uint64_t end = 0;
+	int ret;
+
+	if (!list || !prefix)
+		return -IMACARRY_ERR_BADARG;
+	p = *list;
+	ret = ic_walk(list, max, false, &p, &end, where);
+	/* A record cut off by the end is not whole: it is left out. */
+	if (ret < 0 && ret != -IMACARRY_ERR_TRUNCATED)
+		return ret;
+	p.len = (size_t)end;
+	p.checked = true;
+	*prefix = p;
 	return 0;
 }

@@ -39,7 +39,16 @@ static int open_ima(const char *securityfs, const char *name)
 	return -IMACARRY_ERR_IO;
 }
 
-int imacarry_snapshot_count(const char *securityfs, uint64_t *count)
+/* close(2) after a failed read must not change the errno it left. */
+static void close_keep_errno(int fd)
+{
+	int saved = errno;
+
+	close(fd);
+	errno = saved;
+}
+
+int ic_snapshot_count(const char *securityfs, uint64_t *count)
 {
 	char text[32], *end;
 	unsigned long long v;
@@ -62,7 +71,7 @@ int imacarry_snapshot_count(const char *securityfs, uint64_t *count)
 		}
 	} while ((n > 0 && got < sizeof(text) - 1) ||
 		 (n < 0 && errno == EINTR));
-	close(fd);
+	close_keep_errno(fd);
 	if (n < 0)
 		return -IMACARRY_ERR_IO;
 	text[got] = '\0';
@@ -135,32 +144,33 @@ static int snapshot_once(const char *securityfs, const char *file,
 {
 	int fd, ret;
 
-	ret = imacarry_snapshot_count(securityfs, before);
+	ret = ic_snapshot_count(securityfs, before);
 	if (ret < 0)
 		return ret;
 	fd = open_ima(securityfs, file);
 	if (fd < 0)
 		return fd;
 	ret = read_all(fd, buf, cap, len);
-	close(fd);
+	close_keep_errno(fd);
 	if (ret < 0)
 		return ret;
-	return imacarry_snapshot_count(securityfs, after);
+	return ic_snapshot_count(securityfs, after);
 }
 
 int imacarry_snapshot_read(const char *securityfs, const char *file,
-			   void **buf, size_t *len, uint64_t *count,
+			   void **buf, struct imacarry_list *list,
 			   struct imacarry_where *where)
 {
-	struct imacarry_list list;
+	struct imacarry_list whole;
 	uint8_t *b = NULL;
-	size_t cap = 0, got = 0, plen;
-	uint64_t before = 0, after = 0, n;
+	size_t cap = 0, got = 0;
+	uint64_t before = 0, after = 0;
 	int tries, ret;
 
 	ic_where(where, 0, 0);
-	if (!buf || !len || !count)
+	if (!buf || !list)
 		return -IMACARRY_ERR_BADARG;
+	*buf = NULL;
 	if (!file)
 		file = LIST_FILE;
 	if (strchr(file, '/'))
@@ -179,28 +189,26 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 	 * securityfs writes the list in the CPU's byte order, or little-endian
 	 * with ima_canonical_fmt: only a big-endian CPU has to tell them apart.
 	 */
-	ret = imacarry_list_init(&list, b, got, digest_size_of(file),
+	ret = imacarry_list_init(&whole, b, got, digest_size_of(file),
 				 host_is_le() ? 0 : -1, where);
 	if (ret < 0)
 		goto err;
 	/*
 	 * The kernel adds an entry before it counts it, so the file holds at
 	 * least the @before entries counted before the read started: those
-	 * form a prefix that is complete whatever was added meanwhile.
+	 * form a prefix that is complete whatever was added meanwhile. This
+	 * walk is the one walk: the view it makes is checked.
 	 */
-	ret = imacarry_list_prefix(&list, before, &plen, &n, where);
+	ret = ic_list_prefix(&whole, before, list, where);
 	if (ret < 0)
 		goto err;
-	if (n != before) {
+	if (list->count != before) {
 		/* Fewer records than counted: not a live IMA list. */
-		ic_where(where, plen, n);
+		ic_where(where, list->len, list->count);
 		ret = -IMACARRY_ERR_COUNT;
 		goto err;
 	}
-
 	*buf = b;
-	*len = plen;
-	*count = n;
 	return 0;
 err:
 	free(b);

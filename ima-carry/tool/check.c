@@ -62,9 +62,9 @@ static void ok_line(const struct tool_input *in, const struct tally *t)
 	       l->big_endian ? "big-endian" : "little-endian");
 	if (in->blob)
 		printf(", %s blob v%u at offset %zu: %zu bytes, %llu raw",
-		       in->hdr.flags & IMACARRY_F_ZLIB ? "zlib" : "stored",
-		       in->hdr.version, in->blob_off, in->blob_len,
-		       (unsigned long long)in->hdr.raw_len);
+		       in->open.hdr.flags & IMACARRY_F_ZLIB ? "zlib" : "stored",
+		       in->open.hdr.version, in->blob_off, in->blob_len,
+		       (unsigned long long)in->open.hdr.raw_len);
 	else
 		printf(", %zu bytes", l->len);
 	if (in->kbuf)

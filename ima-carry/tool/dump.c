@@ -53,9 +53,7 @@ static const char *kind_name(const struct tool_input *in)
 /* The header as comment lines, so the entries below stay parseable. */
 static int print_header(const struct tool_input *in)
 {
-	struct imacarry_where w = { 0 };
-	struct imacarry_blob_hdr h;
-	int ret;
+	const struct imacarry_blob_hdr *h = &in->open.hdr;
 
 	if (in->kbuf) {
 		printf("# %s: a kexec buffer: struct ima_kexec_hdr, then the list\n"
@@ -75,7 +73,7 @@ static int print_header(const struct tool_input *in)
 	if (in->kind == IMACARRY_KIND_FDT)
 		printf("# /chosen/" IMACARRY_PROP ": %zu bytes at offset %zu\n",
 		       in->blob_len, in->blob_off);
-	if (!tool_blob_hdr_peek(in->blob, in->blob_len, &h)) {
+	if (in->blob_len < IMACARRY_HDR_SIZE) {
 		printf("# header: truncated (%zu bytes)\n", in->blob_len);
 	} else {
 		printf("# version: %u\n"
@@ -86,20 +84,20 @@ static int print_header(const struct tool_input *in)
 		       "# payload_len: %llu\n"
 		       "# payload_crc: 0x%08x\n"
 		       "# hdr_crc: 0x%08x\n",
-		       h.version, h.hdr_size, h.flags,
-		       h.flags & IMACARRY_F_ZLIB ? " zlib" : "",
-		       h.flags & IMACARRY_F_BIG_ENDIAN ? " big-endian" : "",
-		       (unsigned long long)h.count,
-		       (unsigned long long)h.raw_len,
-		       (unsigned long long)h.payload_len, h.payload_crc,
-		       h.hdr_crc);
+		       h->version, h->hdr_size, h->flags,
+		       h->flags & IMACARRY_F_ZLIB ? " zlib" : "",
+		       h->flags & IMACARRY_F_BIG_ENDIAN ? " big-endian" : "",
+		       (unsigned long long)h->count,
+		       (unsigned long long)h->raw_len,
+		       (unsigned long long)h->payload_len, h->payload_crc,
+		       h->hdr_crc);
 	}
-	/* blob_check covers both CRCs, in the reader's order. */
-	ret = imacarry_blob_check(in->blob, in->blob_len, NULL, &w);
-	if (ret < 0)
+	/* The one check of the blob, made on open; both CRCs in it. */
+	if (!in->open.checked)
 		printf("# check: offset %llu: %s\n",
-		       (unsigned long long)(w.offset + in->blob_off),
-		       imacarry_strerror(ret));
+		       (unsigned long long)(in->open_where.offset +
+					    in->blob_off),
+		       imacarry_strerror(in->open_err));
 	else
 		printf("# check: ok (hdr_crc ok, payload_crc ok)\n");
 	return 0;
@@ -162,7 +160,7 @@ static int dump_json(struct tool_input *in, bool header)
 
 	json_begin(in->name, kind_name(in), &in->list);
 	if (header && in->blob)
-		json_header(&in->hdr, in->blob_off);
+		json_header(&in->open.hdr, in->blob_off);
 	fputs(",\"entries\":[", stdout);
 	memset(&e, 0, sizeof(e));
 	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {

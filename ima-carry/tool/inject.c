@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libfdt.h>
-
 #include "imacarry.h"
 
 #include "tool.h"
@@ -64,7 +62,7 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 		  const char *out)
 {
 	struct tool_file fdt;
-	uint8_t *tree;
+	uint8_t *tree, *grown;
 	size_t size;
 	int ret;
 
@@ -75,23 +73,28 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 		tool_file_free(&fdt);
 		return -1;
 	}
-	size = fdt.len + imacarry_fdt_need(fdt.buf, blob_len);
+	size = fdt.len;
 	tree = malloc(size);
-	if (!tree) {
-		tool_err_at(dtb, -IMACARRY_ERR_NOMEM, NULL, false);
-		tool_file_free(&fdt);
-		return -1;
-	}
-	memcpy(tree, fdt.buf, fdt.len);
+	if (tree)
+		memcpy(tree, fdt.buf, size);
 	tool_file_free(&fdt);
-	ret = imacarry_fdt_put(tree, size, blob, blob_len);
+	ret = tree ? imacarry_fdt_put(tree, size, blob, blob_len, &size) :
+		     -IMACARRY_ERR_NOMEM;
+	/* Too small: the library said what suffices. */
+	if (ret == -IMACARRY_ERR_NOSPACE) {
+		grown = realloc(tree, size);
+		ret = grown ? imacarry_fdt_put(grown, size, blob, blob_len,
+					       &size) : -IMACARRY_ERR_NOMEM;
+		if (grown)
+			tree = grown;
+	}
 	if (ret < 0) {
 		tool_err_at(dtb, ret, NULL, false);
 		free(tree);
 		return -1;
 	}
-	/* fdt_put packed the tree: its header says how much to write. */
-	ret = tool_write_file(out, tree, fdt_totalsize(tree));
+	/* The packed tree's size, as fdt_put said: what to write. */
+	ret = tool_write_file(out, tree, size);
 	free(tree);
 	return ret;
 }
@@ -103,8 +106,8 @@ static int do_inject(int argc, char *argv[])
 	struct tool_input in;
 	const uint8_t *blob = NULL;
 	uint8_t *packed = NULL;
+	struct imacarry_blob_hdr hdr;
 	size_t blob_len;
-	uint64_t count;
 	struct tool_args a = { 0 };
 	int c, ret;
 
@@ -142,7 +145,7 @@ static int do_inject(int argc, char *argv[])
 	if (blob_path) {
 		ret = take_blob(&in, &blob, &blob_len);
 	} else {
-		ret = tool_input_pack(&in, flags, &packed, &blob_len, &count);
+		ret = tool_input_pack(&in, flags, &packed, &blob_len, &hdr);
 		blob = packed;
 	}
 	if (ret == 0)

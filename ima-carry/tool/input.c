@@ -27,14 +27,13 @@ static int read_live(struct tool_input *in)
 		 "%s/ima/binary_runtime_measurements", root);
 	in->name = live_name;
 	in->live = true;
-	ret = imacarry_snapshot_read(root, NULL, &buf, &in->file.len,
-				     &in->count, &w);
+	/* A checked view: the commands' own walk is the only one after. */
+	ret = imacarry_snapshot_read(root, NULL, &buf, &in->list, &w);
 	if (ret < 0) {
 		if (ret == -IMACARRY_ERR_IO)
 			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
 				 strerror(errno));
 		else if (ret == -IMACARRY_ERR_NOIMA ||
-			 ret == -IMACARRY_ERR_UNSTABLE ||
 			 ret == -IMACARRY_ERR_NOMEM)
 			tool_err_at(in->name, ret, NULL, false);
 		else
@@ -42,6 +41,8 @@ static int read_live(struct tool_input *in)
 		return -1;
 	}
 	in->file.buf = buf;
+	in->file.len = in->list.len;
+	in->count = in->list.count;
 	in->has_count = true;
 	in->kind = IMACARRY_KIND_LIST;
 	return 0;
@@ -64,7 +65,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 	case IMACARRY_KIND_BLOB:
 		in->blob = in->file.buf;
 		in->blob_len = in->file.len;
-		return 0;
+		break;
 	case IMACARRY_KIND_FDT:
 		ret = imacarry_fdt_get(in->file.buf, in->file.len, &blob,
 				       &in->blob_len);
@@ -74,7 +75,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 		}
 		in->blob = blob;
 		in->blob_off = (size_t)(in->blob - in->file.buf);
-		return 0;
+		break;
 	case IMACARRY_KIND_LIST:
 		/*
 		 * What kexec --dry-run writes for linux,ima-kexec-buffer and
@@ -88,6 +89,10 @@ int tool_input_read(struct tool_input *in, const char *path)
 		tool_err_at(in->name, -IMACARRY_ERR_FORMAT, NULL, false);
 		return -1;
 	}
+	/* dump --header shows the header and this verdict before the list. */
+	in->open_err = imacarry_blob_open(in->blob, in->blob_len, &in->open,
+					  &in->open_where);
+	return 0;
 }
 
 /* Blob errors name the offset in the file, so add where the blob starts. */
@@ -104,37 +109,15 @@ static void blob_err(const struct tool_input *in, int ret,
 		tool_err_at(in->name, ret, &fw, false);
 }
 
-static int unpack(struct tool_input *in)
+/* The list of the blob opened by tool_input_read(). */
+static int blob_list(struct tool_input *in)
 {
-	struct imacarry_where w = { 0 };
-	int ret;
-
-	ret = imacarry_blob_check(in->blob, in->blob_len, &in->hdr, &w);
-	if (ret < 0) {
-		blob_err(in, ret, &w);
+	if (in->open_err < 0) {
+		blob_err(in, in->open_err, &in->open_where);
 		return -1;
 	}
-	/* blob_check capped raw_len at IMACARRY_MAX_RAW. */
-	in->raw = malloc(in->hdr.raw_len);
-	if (!in->raw) {
-		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
-		return -1;
-	}
-	ret = imacarry_blob_unpack(in->blob, in->blob_len, in->raw,
-				   in->hdr.raw_len, &in->hdr, &w);
-	if (ret < 0) {
-		blob_err(in, ret, &w);
-		return -1;
-	}
-	ret = imacarry_payload_list(in->raw, in->hdr.raw_len,
-				    in->hdr.flags & IMACARRY_F_BIG_ENDIAN,
-				    &in->list, &in->count, &w);
-	if (ret < 0) {
-		tool_err("%s: offset %llu in the carried payload: %s",
-			 in->name, (unsigned long long)w.offset,
-			 imacarry_strerror(ret));
-		return -1;
-	}
+	in->list = in->open.list;
+	in->count = in->open.hdr.count;
 	in->has_count = true;
 	return 0;
 }
@@ -145,7 +128,10 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 	int ret;
 
 	if (in->blob)
-		return unpack(in);
+		return blob_list(in);
+	/* The live list's view is made, and checked (unless told otherwise). */
+	if (in->live && (!digest_size || digest_size == in->list.digest_size))
+		return 0;
 	/* The list view is made; like a blob's, its digests are SHA-1. */
 	if (in->kbuf) {
 		in->has_count = true;
@@ -173,7 +159,7 @@ int tool_input_open(struct tool_input *in, const char *path,
 
 void tool_input_close(struct tool_input *in)
 {
-	free(in->raw);
+	imacarry_blob_close(&in->open);
 	tool_file_free(&in->file);
 	memset(in, 0, sizeof(*in));
 }
@@ -211,105 +197,85 @@ int tool_input_end(const struct tool_input *in, uint64_t n)
 	return -1;
 }
 
-static uint64_t le(const uint8_t *p, unsigned int n)
+/*
+ * What can be refused before any walk: the kernel restores 20-byte
+ * template digests only, and a list up to the cap.
+ */
+static int pack_precheck(const struct tool_input *in)
 {
-	uint64_t v = 0;
-
-	while (n--)
-		v = v << 8 | p[n];
-	return v;
-}
-
-bool tool_blob_hdr_peek(const uint8_t *b, size_t len,
-			struct imacarry_blob_hdr *h)
-{
-	if (len < IMACARRY_HDR_SIZE)
-		return false;
-	h->version = (uint16_t)le(b + 8, 2);
-	h->hdr_size = (uint16_t)le(b + 10, 2);
-	h->flags = (uint32_t)le(b + 12, 4);
-	h->count = le(b + 16, 8);
-	h->raw_len = le(b + 24, 8);
-	h->payload_len = le(b + 32, 8);
-	h->payload_crc = (uint32_t)le(b + 40, 4);
-	h->hdr_crc = (uint32_t)le(b + 44, 4);
-	return true;
-}
-
-/* The kernel restores 20-byte template digests only. */
-static int pack_digest_size(const struct tool_input *in)
-{
-	if (in->list.digest_size == IMACARRY_SHA1_SIZE)
-		return 0;
-	tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
-		 in->name, in->list.digest_size);
-	return -1;
-}
-
-int tool_input_pack_stored(const struct tool_input *in,
-			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			   uint64_t *count)
-{
-	struct imacarry_where w = { 0 };
-	uint64_t n;
-	int ret, ret2;
-
-	if (pack_digest_size(in) < 0)
-		return -1;
-	ret = imacarry_blob_pack_stored(&in->list, prefix, count);
-	if (ret == 0)
-		return tool_input_end(in, *count);
-	/*
-	 * The library says what, not where: only now walk again, so that a
-	 * refusal names its entry (and a legacy 'ima' entry's text suggests
-	 * ima_template=ima-ng) while a good list is walked once.
-	 */
-	ret2 = imacarry_list_check(&in->list, true, &n, &w);
-	if (ret2 < 0)
-		tool_input_err(in, ret2, &w);
-	else
-		tool_err_at(in->name, ret, NULL, false);
-	return -1;
-}
-
-int tool_input_pack(const struct tool_input *in, unsigned int flags,
-		    uint8_t **blobp, size_t *blob_len, uint64_t *count)
-{
-	struct imacarry_where w = { 0 };
-	uint8_t *blob;
-	size_t size;
-	int ret;
-
-	if (pack_digest_size(in) < 0)
-		return -1;
-	/*
-	 * Walk first, so that a refusal names its entry; the library's text
-	 * for a legacy 'ima' entry suggests ima_template=ima-ng.
-	 */
-	ret = imacarry_list_check(&in->list, true, count, &w);
-	if (ret < 0) {
-		tool_input_err(in, ret, &w);
+	if (in->list.digest_size != IMACARRY_SHA1_SIZE) {
+		tool_err("%s: %u-byte template digests: only the SHA-1 list (binary_runtime_measurements) can be carried",
+			 in->name, in->list.digest_size);
 		return -1;
 	}
-	if (tool_input_end(in, *count) < 0)
-		return -1;
-	size = imacarry_blob_bound(in->list.len);
-	if (!size) {
+	if (!imacarry_blob_bound(in->list.len)) {
 		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG, NULL, false);
 		return -1;
 	}
+	return 0;
+}
+
+/*
+ * A refusal from the library's walk of the list names its entry (and a
+ * legacy 'ima' entry's text suggests ima_template=ima-ng); zlib's do not.
+ */
+static void pack_err(const struct tool_input *in, int err,
+		     const struct imacarry_where *w)
+{
+	if (err == -IMACARRY_ERR_NOMEM || err == -IMACARRY_ERR_INFLATE)
+		tool_err_at(in->name, err, NULL, false);
+	else
+		tool_input_err(in, err, w);
+}
+
+/* imacarry_blob_pack() of in->list into @out, with the tool's messages. */
+static int pack_into(const struct tool_input *in, unsigned int flags,
+		     uint8_t *out, size_t size, size_t *len,
+		     struct imacarry_blob_hdr *hdr)
+{
+	struct imacarry_where w = { 0 };
+	int ret;
+
+	/* One walk, the library's, unless the view is checked already. */
+	ret = imacarry_blob_pack(&in->list, flags, out, size, len, hdr, &w);
+	if (ret < 0) {
+		pack_err(in, ret, &w);
+		return -1;
+	}
+	return tool_input_end(in, hdr->count);
+}
+
+int tool_input_pack(const struct tool_input *in, unsigned int flags,
+		    uint8_t **blobp, size_t *blob_len,
+		    struct imacarry_blob_hdr *hdr)
+{
+	uint8_t *blob;
+	size_t size;
+
+	if (pack_precheck(in) < 0)
+		return -1;
+	size = imacarry_blob_bound(in->list.len);
 	blob = malloc(size);
 	if (!blob) {
 		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
 		return -1;
 	}
-	ret = imacarry_blob_pack(&in->list, *count, flags, blob, size,
-				 blob_len);
-	if (ret < 0) {
-		tool_err_at(in->name, ret, NULL, false);
+	if (pack_into(in, flags, blob, size, blob_len, hdr) < 0) {
 		free(blob);
 		return -1;
 	}
 	*blobp = blob;
 	return 0;
+}
+
+int tool_input_pack_stored(const struct tool_input *in,
+			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
+			   struct imacarry_blob_hdr *hdr)
+{
+	size_t len;
+
+	if (pack_precheck(in) < 0)
+		return -1;
+	return pack_into(in, IMACARRY_PACK_PREFIX, prefix,
+			 IMACARRY_STORED_PREFIX_SIZE, &len, hdr);
 }

@@ -27,32 +27,29 @@ static const struct tool_opt opt_table[] = {
 	{ NULL }
 };
 
-static void summary(const struct tool_input *in, const uint8_t *blob,
-		    uint64_t count)
+static void summary(const struct tool_input *in,
+		    const struct imacarry_blob_hdr *hdr)
 {
-	struct imacarry_blob_hdr hdr;
-
-	if (tool_blob_hdr_peek(blob, IMACARRY_HDR_SIZE, &hdr))
-		tool_note("%s: packed %llu entries: %zu bytes raw, %zu bytes stored%s",
-			  in->name, (unsigned long long)count,
-			  (size_t)hdr.raw_len, (size_t)hdr.payload_len,
-			  hdr.flags & IMACARRY_F_ZLIB ? " (zlib)" : "");
+	tool_note("%s: packed %llu entries: %zu bytes raw, %zu bytes stored%s",
+		  in->name, (unsigned long long)hdr->count,
+		  (size_t)hdr->raw_len, (size_t)hdr->payload_len,
+		  hdr->flags & IMACARRY_F_ZLIB ? " (zlib)" : "");
 }
 
 static int pack_zlib(const struct tool_input *in, unsigned int flags,
 		     const char *out)
 {
+	struct imacarry_blob_hdr hdr;
 	uint8_t *blob;
 	size_t blob_len;
-	uint64_t count;
 	int ret;
 
-	ret = tool_input_pack(in, flags, &blob, &blob_len, &count);
+	ret = tool_input_pack(in, flags, &blob, &blob_len, &hdr);
 	if (ret < 0)
 		return ret;
 	ret = tool_write_file(out, blob, blob_len);
 	if (ret == 0)
-		summary(in, blob, count);
+		summary(in, &hdr);
 	free(blob);
 	return ret;
 }
@@ -64,11 +61,11 @@ static int pack_zlib(const struct tool_input *in, unsigned int flags,
 static int pack_stored(const struct tool_input *in, const char *out)
 {
 	uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE];
+	struct imacarry_blob_hdr hdr;
 	struct iovec iov[2];
-	uint64_t count;
 	int ret;
 
-	ret = tool_input_pack_stored(in, prefix, &count);
+	ret = tool_input_pack_stored(in, prefix, &hdr);
 	if (ret < 0)
 		return ret;
 	iov[0].iov_base = prefix;
@@ -77,7 +74,7 @@ static int pack_stored(const struct tool_input *in, const char *out)
 	iov[1].iov_len = in->list.len;
 	ret = tool_write_filev(out, iov, 2);
 	if (ret == 0)
-		summary(in, prefix, count);
+		summary(in, &hdr);
 	return ret;
 }
 

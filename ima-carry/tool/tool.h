@@ -161,8 +161,9 @@ struct tool_input {
 	const uint8_t *blob;		/* points into buf */
 	size_t blob_len;
 	size_t blob_off;		/* where the blob starts in the file */
-	struct imacarry_blob_hdr hdr;
-	uint8_t *raw;			/* unpacked payload, owned */
+	struct imacarry_blob open;	/* the blob opened, checked once */
+	int open_err;			/* what imacarry_blob_open() said */
+	struct imacarry_where open_where;
 
 	/* a kexec buffer: struct ima_kexec_hdr, then the list */
 	bool kbuf;
@@ -172,7 +173,10 @@ struct tool_input {
 	uint64_t count;
 };
 
-/* Reads @path (NULL: the live list, "-": stdin) and finds the blob in it. */
+/*
+ * Reads @path (NULL: the live list, "-": stdin), finds the blob in it and
+ * opens it (in->open: checked once; an error waits for tool_input_list()).
+ */
 int tool_input_read(struct tool_input *in, const char *path);
 
 /*
@@ -194,24 +198,22 @@ void tool_input_err(const struct tool_input *in, int err,
 /* After a walk of @n entries: refuses a count other than the header's. */
 int tool_input_end(const struct tool_input *in, uint64_t n);
 
-/* Decodes a blob header without judging it (for dump --header). */
-bool tool_blob_hdr_peek(const uint8_t *blob, size_t len,
-			struct imacarry_blob_hdr *hdr);
-
 /*
- * Packs in->list into a malloc'd blob. Refuses lists that are not SHA-1
- * lists and, naming the entry, the legacy 'ima' template. Sets *@count.
+ * Packs in->list into a malloc'd blob, walking it once unless it is
+ * checked. Refuses lists that are not SHA-1 lists and, naming the entry,
+ * the legacy 'ima' template. Sets @hdr to the header written.
  */
 int tool_input_pack(const struct tool_input *in, unsigned int flags,
-		    uint8_t **blob, size_t *blob_len, uint64_t *count);
+		    uint8_t **blob, size_t *blob_len,
+		    struct imacarry_blob_hdr *hdr);
 
 /*
  * The uncompressed pack without a copy: the blob is @prefix followed by
- * in->list's bytes. Walks a good list once; refuses what tool_input_pack()
- * refuses, with the same messages. Sets *@count.
+ * in->list's bytes. Refuses what tool_input_pack() refuses, with the same
+ * messages. Sets @hdr.
  */
 int tool_input_pack_stored(const struct tool_input *in,
 			   uint8_t prefix[IMACARRY_STORED_PREFIX_SIZE],
-			   uint64_t *count);
+			   struct imacarry_blob_hdr *hdr);
 
 #endif /* IMACARRY_TOOL_H */

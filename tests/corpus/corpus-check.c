@@ -11,8 +11,8 @@ static const char *const err_names[] = {
 	"OK", "TRUNCATED", "BADLEN", "TEMPLATE", "NAMELEN", "FIELDS", "PCR",
 	"DIGESTSIZE", "MAGIC", "VERSION", "HDRSIZE", "FLAGS", "HDRCRC", "CRC",
 	"TOOBIG", "RATIO", "INFLATE", "COUNT", "NOSPACE", "LEGACY_IMA", "FDT",
-	"NOCHOSEN", "NOTFOUND", "DIGEST", "ALGO", "NOMEM", "IO", "UNSTABLE",
-	"NOIMA", "FORMAT", "BADARG",
+	"NOCHOSEN", "NOTFOUND", "DIGEST", "ALGO", "NOMEM", "IO", "NOIMA",
+	"FORMAT", "BADARG",
 };
 
 _Static_assert(sizeof(err_names) / sizeof(err_names[0]) == IMACARRY_ERR__MAX,
@@ -46,7 +46,7 @@ const char *corpus_err_name(int err)
 	return code < IMACARRY_ERR__MAX ? err_names[code] : "?";
 }
 
-static int check_list(const struct imacarry_list *list, uint64_t *count,
+static int check_list(struct imacarry_list *list, uint64_t *count,
 		      struct imacarry_where *where)
 {
 	return imacarry_list_check(list, true, count, where);

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* Whatever unpacks cleanly must pack back to the same raw payload. */
 static void repack(const uint8_t *data, size_t size)
 {
-	struct imacarry_blob_hdr h;
+	struct imacarry_blob_hdr h, ph;
 	struct imacarry_list list;
 	struct imacarry_where w;
 	uint8_t *raw, *out, *raw2;
@@ -37,7 +37,8 @@ static void repack(const uint8_t *data, size_t size)
 	out = malloc(bound);
 	raw2 = malloc(h.raw_len);
 	if (out && raw2 &&
-	    !imacarry_blob_pack(&list, count, 0, out, bound, &len)) {
+	    !imacarry_blob_pack(&list, 0, out, bound, &len, &ph, &w) &&
+	    ph.count == count) {
 		if (imacarry_blob_unpack(out, len, raw2, h.raw_len, NULL, &w))
 			abort();
 		/* The inner header's reserved words are not carried over. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "corpus-check.h"
+#include "imacarry-internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,18 +29,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	corpus_check(CORPUS_DTB, data, size, &w);
 
 	/* The writers edit whatever tree they are given: put, strip, del. */
-	bufsize = size + imacarry_fdt_need(data, sizeof(blob)) + 64;
+	bufsize = size + ic_fdt_need(sizeof(blob)) + 64;
 	fdt = calloc(1, bufsize);
 	if (!fdt)
 		return 0;
 	memcpy(fdt, data, size);
-	if (!imacarry_fdt_put(fdt, bufsize, blob, sizeof(blob))) {
+	if (!imacarry_fdt_put(fdt, bufsize, blob, sizeof(blob), NULL)) {
 		/* After a put, the tree is sound and holds exactly the blob. */
 		if (imacarry_fdt_get(fdt, bufsize, &got, &len) ||
 		    len != sizeof(blob) || memcmp(got, blob, len))
 			abort();
 		if (imacarry_fdt_strip(fdt) < 1 ||
-		    imacarry_fdt_del(fdt) != -IMACARRY_ERR_NOTFOUND)
+		    ic_fdt_del(fdt) != -IMACARRY_ERR_NOTFOUND)
 			abort();
 	}
 	/*
@@ -50,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size >= 8 && totalsize(data) <= bufsize) {
 		imacarry_fdt_strip(fdt);
 		memcpy(fdt, data, size);
-		imacarry_fdt_del(fdt);
+		ic_fdt_del(fdt);
 	}
 	free(fdt);
 	return 0;

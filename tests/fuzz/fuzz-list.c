@@ -4,16 +4,16 @@
 #include <stdint.h>
 
 #include "corpus-check.h"
+#include "imacarry-internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct imacarry_list list;
+	struct imacarry_list list, prefix;
 	struct imacarry_entry e;
 	struct imacarry_where w;
-	uint64_t pos = 0, count;
-	size_t plen;
+	uint64_t pos = 0;
 	char line[8192];
 
 	/* As carried: SHA-1, little-endian, no 'ima'. */
@@ -24,6 +24,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	while (imacarry_list_next(&list, &pos, &e, &w) > 0)
 		imacarry_ascii_entry(&list, &e, line, sizeof(line));
-	imacarry_list_prefix(&list, size / 64, &plen, &count, &w);
+	ic_list_prefix(&list, size / 64, &prefix, &w);
 	return 0;
 }

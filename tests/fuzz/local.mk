@@ -7,7 +7,8 @@
 # make fuzz: the same harnesses built with clang -fsanitize=fuzzer, run
 # FUZZ_SECONDS each, seeded from the corpus; new inputs land in fuzz-work/.
 IC_FUZZ_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/corpus
-IC_FUZZ_LDADD = ima-carry/lib/libimacarry.la
+# Every symbol: the harnesses also drive internal (ic_*) functions.
+IC_FUZZ_LDADD = $(IC_LIB_INTERNAL_LDADD)
 EXTRA_DIST += tests/corpus/EXPECTED tests/corpus/gen-corpus.py \
 	tests/corpus/list tests/corpus/blob tests/corpus/dtb
 

@@ -963,8 +963,9 @@ static void lib_roundtrip(const void *list_buf, size_t list_len)
 	assert_non_null(out);
 	assert_non_null(raw);
 	for (flags = 0; flags < 2; flags++) {
-		assert_int_equal(imacarry_blob_pack(&list, count, flags, out,
-						    size, &out_len), 0);
+		assert_int_equal(imacarry_blob_pack(&list, flags, out,
+						    size, &out_len, NULL,
+						    NULL), 0);
 		assert_int_equal(kparse_load(out, out_len, false, raw,
 					     KHDR + list_len, &res), 0);
 		assert_int_equal(res.count, count);

@@ -62,7 +62,8 @@ static uint8_t *pack(const struct fx_list *l, unsigned int flags, size_t *len)
 	assert_true(bound > 0);
 	b = malloc(bound);
 	assert_non_null(b);
-	assert_int_equal(imacarry_blob_pack(&v, l->count, flags, b, bound, len),
+	assert_int_equal(imacarry_blob_pack(&v, flags, b, bound, len, NULL,
+					    NULL),
 			 0);
 	assert_true(*len <= bound);
 	return b;
@@ -212,16 +213,70 @@ static void test_pack_legacy_ima(void **state)
 	uint8_t out[4096];
 	size_t len;
 
+	struct imacarry_where w = { 0 };
+	uint64_t at;
+
 	fx_make(&l, false, 3);
+	at = l.len;
 	fx_add_ima(&l, 10, "/init");
 	v = view(&l);
-	assert_int_equal(imacarry_blob_pack(&v, l.count, 0, out, sizeof(out),
-					    &len), -IMACARRY_ERR_LEGACY_IMA);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, &w), -IMACARRY_ERR_LEGACY_IMA);
+	/* Pack names the entry itself: nobody walks again to find it. */
+	assert_int_equal(w.offset, at);
+	assert_int_equal(w.index, 3);
+	/* A checked view says the same without a walk. */
+	assert_int_equal(imacarry_list_check(&v, false, NULL, NULL), 0);
+	assert_true(v.checked);
+	assert_int_equal(v.legacy, 1);
+	memset(&w, 0, sizeof(w));
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, &w), -IMACARRY_ERR_LEGACY_IMA);
+	assert_int_equal(w.offset, at);
+	assert_int_equal(w.index, 3);
+	fx_free(&l);
+}
+
+/*
+ * A checked view is packed as it is: spoil the list after the check, and
+ * pack still takes it, which only a pack that does not walk can do. The
+ * same view unchecked is walked, and refused with the fault's position.
+ */
+static void test_pack_checked(void **state)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_blob_hdr h;
+	struct fx_list l;
+	struct imacarry_list v;
+	uint8_t out[8192];
+	size_t len;
+
+	fx_make(&l, false, 10);
+	v = view(&l);
+	assert_int_equal(imacarry_list_check(&v, true, NULL, NULL), 0);
+	assert_true(v.checked);
+	assert_int_equal(v.count, 10);
+	assert_int_equal(v.legacy, 0);
+	l.buf[0] = 99;		/* PCR 99 */
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    &w), 0);
+	assert_int_equal(h.count, 10);
+	assert_int_equal(imacarry_blob_check(out, len, NULL, NULL), 0);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    &w), 0);
+	v.checked = false;
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    &w), -IMACARRY_ERR_PCR);
+	assert_int_equal(w.offset, 0);
+	assert_int_equal(w.index, 0);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    &w), -IMACARRY_ERR_PCR);
 	fx_free(&l);
 }
 
 static void test_pack_args(void **state)
 {
+	struct imacarry_blob_hdr h;
 	struct fx_list l;
 	struct imacarry_list v;
 	uint8_t out[8192];
@@ -229,34 +284,53 @@ static void test_pack_args(void **state)
 
 	fx_make(&l, false, 10);
 	v = view(&l);
-	/* The count must be the list's own. */
-	assert_int_equal(imacarry_blob_pack(&v, 9, 0, out, sizeof(out), &len),
-			 -IMACARRY_ERR_COUNT);
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0x80, out, sizeof(out),
-					    &len), -IMACARRY_ERR_BADARG);
+	/* The count is the list's own: the walk's, not the caller's. */
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len, &h,
+					    NULL), 0);
+	assert_int_equal(h.count, 10);
+	assert_int_equal(imacarry_blob_pack(&v, 0x80, out, sizeof(out), &len,
+					    NULL, NULL), -IMACARRY_ERR_BADARG);
 	/* Only the SHA-1 list can be restored by the kernel. */
 	v.digest_size = 32;
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, sizeof(out), &len),
-			 -IMACARRY_ERR_DIGESTSIZE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, NULL), -IMACARRY_ERR_DIGESTSIZE);
 	v.digest_size = 20;
 
 	/* Stored needs all of the bound; deflated needs less. */
 	need = imacarry_blob_bound(l.len);
-	assert_int_equal(imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, need - 1, &len),
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    need - 1, &len, NULL, NULL),
 			 -IMACARRY_ERR_NOSPACE);
-	assert_int_equal(imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, need, &len), 0);
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    need, &len, NULL, NULL), 0);
 	assert_int_equal(len, need);
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, 47, &len),
-			 -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, 47, &len, NULL,
+					    NULL), -IMACARRY_ERR_NOSPACE);
 	/* Too small for the deflated payload, and storing is bigger still. */
-	assert_int_equal(imacarry_blob_pack(&v, 10, 0, out, 60, &len),
-			 -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, 60, &len, NULL,
+					    NULL), -IMACARRY_ERR_NOSPACE);
 	assert_int_equal(imacarry_blob_bound(IMACARRY_MAX_RAW), 0);
 	assert_int_equal(imacarry_blob_bound(IMACARRY_MAX_RAW - 24),
 			 48 + IMACARRY_MAX_RAW);
 	fx_free(&l);
+}
+
+/* The stored blob's prefix, as pack --no-compress asks for it. */
+static int stored(const struct imacarry_list *v, uint8_t *prefix,
+		  uint64_t *count)
+{
+	struct imacarry_blob_hdr h;
+	size_t len;
+	int ret;
+
+	ret = imacarry_blob_pack(v, IMACARRY_PACK_PREFIX, prefix,
+				 IMACARRY_STORED_PREFIX_SIZE, &len, &h, NULL);
+	if (ret == 0) {
+		assert_int_equal(len, IMACARRY_STORED_PREFIX_SIZE);
+		if (count)
+			*count = h.count;
+	}
+	return ret;
 }
 
 /* The stored prefix, then the list: byte for byte what pack stores. */
@@ -273,7 +347,7 @@ static void stored_same(bool be, unsigned int n)
 	v = view(&l);
 	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
 	memset(prefix, 0xa5, sizeof(prefix));
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count), 0);
+	assert_int_equal(stored(&v, prefix, &count), 0);
 	assert_int_equal(count, n);
 	assert_int_equal(len, sizeof(prefix) + l.len);
 	assert_memory_equal(b, prefix, sizeof(prefix));
@@ -281,7 +355,7 @@ static void stored_same(bool be, unsigned int n)
 		assert_memory_equal(b + sizeof(prefix), l.buf, l.len);
 	assert_int_equal(imacarry_blob_check(b, len, NULL, NULL), 0);
 	/* The count is optional. */
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, NULL), 0);
+	assert_int_equal(stored(&v, prefix, NULL), 0);
 	assert_memory_equal(b, prefix, sizeof(prefix));
 	free(b);
 	fx_free(&l);
@@ -309,33 +383,38 @@ static void test_stored_prefix_refuses(void **state)
 	fx_make(&l, false, 3);
 	fx_add_ima(&l, 10, "/init");
 	v = view(&l);
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_LEGACY_IMA);
 	fx_free(&l);
 
 	fx_make(&l, false, 10);
 	v = view(&l);
 	v.digest_size = 32;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_DIGESTSIZE);
 	v.digest_size = 20;
 	/* A list cut inside its last entry: both refuse it alike. */
 	v.len--;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
-			 imacarry_blob_pack(&v, 10, IMACARRY_PACK_NO_COMPRESS,
-					    out, sizeof(out), &len));
-	assert_true(imacarry_blob_pack_stored(&v, prefix, &count) < 0);
+	assert_int_equal(stored(&v, prefix, &count),
+			 imacarry_blob_pack(&v, IMACARRY_PACK_NO_COMPRESS, out,
+					    sizeof(out), &len, NULL, NULL));
+	assert_true(stored(&v, prefix, &count) < 0);
 	v.len = IMACARRY_MAX_RAW;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_TOOBIG);
 	v.len = l.len;
-	assert_int_equal(imacarry_blob_pack_stored(NULL, prefix, &count),
+	assert_int_equal(stored(NULL, prefix, &count),
 			 -IMACARRY_ERR_BADARG);
-	assert_int_equal(imacarry_blob_pack_stored(&v, NULL, &count),
+	assert_int_equal(stored(&v, NULL, &count),
 			 -IMACARRY_ERR_BADARG);
 	v.buf = NULL;
-	assert_int_equal(imacarry_blob_pack_stored(&v, prefix, &count),
+	assert_int_equal(stored(&v, prefix, &count),
 			 -IMACARRY_ERR_BADARG);
+	v.buf = l.buf;
+	assert_int_equal(imacarry_blob_pack(&v, IMACARRY_PACK_PREFIX, prefix,
+					    IMACARRY_STORED_PREFIX_SIZE - 1,
+					    &len, NULL, NULL),
+			 -IMACARRY_ERR_NOSPACE);
 	fx_free(&l);
 }
 
@@ -612,6 +691,76 @@ static void test_payload_list(void **state)
 			 -IMACARRY_ERR_VERSION);
 }
 
+/*
+ * imacarry_blob_open(): a stored payload viewed where it lies, a deflated
+ * one inflated once; the header kept for a broken blob; the list left for
+ * the caller's walk, which is the one walk.
+ */
+static void test_open(void **state)
+{
+	struct imacarry_where w = { 0 };
+	struct imacarry_blob ob;
+	struct imacarry_entry e;
+	struct fx_list l;
+	uint64_t pos = 0;
+	uint8_t *b;
+	size_t len;
+
+	fx_make(&l, false, 10);
+	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_true(ob.checked);
+	assert_null(ob.raw);
+	assert_ptr_equal(ob.list.buf, b + 48 + 24);
+	assert_int_equal(ob.list.len, l.len);
+	assert_false(ob.list.checked);
+	assert_int_equal(ob.hdr.count, 10);
+	imacarry_blob_close(&ob);
+
+	/* The list is not walked: a bad record inside passes the open. */
+	b[48 + 24] = 99;	/* PCR 99 */
+	refix(b, len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
+			 -IMACARRY_ERR_PCR);
+	imacarry_blob_close(&ob);
+
+	/* A broken blob: its header as it is, and where the check failed. */
+	b[44] ^= 1;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_HDRCRC);
+	assert_false(ob.checked);
+	assert_int_equal(w.offset, 44);
+	assert_int_equal(ob.hdr.count, 10);
+	assert_int_equal(ob.hdr.raw_len, 24 + l.len);
+	assert_null(ob.raw);
+	imacarry_blob_close(&ob);
+	free(b);
+
+	b = pack(&l, 0, &len);
+	assert_true(le32(b + 12) & IMACARRY_F_ZLIB);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	assert_non_null(ob.raw);
+	assert_ptr_equal(ob.list.buf, (uint8_t *)ob.raw + 24);
+	assert_memory_equal(ob.list.buf, l.buf, l.len);
+	imacarry_blob_close(&ob);
+	assert_null(ob.raw);
+	/* Checked, then refused in the payload: checked stays true. */
+	b[len - 1] ^= 0xff;
+	refix(b, len);
+	assert_true(imacarry_blob_open(b, len, &ob, &w) < 0);
+	assert_true(ob.checked);
+	assert_null(ob.raw);
+	imacarry_blob_close(&ob);
+	free(b);
+
+	assert_int_equal(imacarry_blob_open(l.buf, 10, NULL, &w),
+			 -IMACARRY_ERR_BADARG);
+	assert_int_equal(imacarry_blob_open(NULL, 10, &ob, &w),
+			 -IMACARRY_ERR_BADARG);
+	fx_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_incompressible),
 		cmocka_unit_test(test_repetitive_stored),
 		cmocka_unit_test(test_pack_legacy_ima),
+		cmocka_unit_test(test_pack_checked),
 		cmocka_unit_test(test_pack_args),
 		cmocka_unit_test(test_stored_prefix),
 		cmocka_unit_test(test_stored_prefix_refuses),
@@ -633,6 +783,7 @@ int main(void)
 		cmocka_unit_test(test_inner_header),
 		cmocka_unit_test(test_zlib_trailing),
 		cmocka_unit_test(test_payload_list),
+		cmocka_unit_test(test_open),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

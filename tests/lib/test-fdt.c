@@ -11,6 +11,7 @@
 #include <libfdt.h>
 
 #include "imacarry.h"
+#include "imacarry-internal.h"
 
 #define BUF_SIZE	8192
 
@@ -127,7 +128,7 @@ static void test_put_get_no_chosen(void **state)
 
 	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
 			 -IMACARRY_ERR_NOCHOSEN);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	/* fdt_pack() leaves no free space behind. */
@@ -150,7 +151,7 @@ static void stale(int cells, bool cells_props)
 	int chosen, len;
 
 	assert_int_equal(fdt_num_mem_rsv(fdt), 3);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	chosen = fdt_path_offset(fdt, "/chosen");
@@ -217,7 +218,7 @@ static void test_strip_counts(void **state)
 	free(fdt);
 }
 
-/* imacarry_fdt_need() is enough, for every padding of the value. */
+/* What imacarry_fdt_put() says it needs is enough, for every padding. */
 static void test_need(void **state)
 {
 	uint8_t big[300];
@@ -231,9 +232,15 @@ static void test_need(void **state)
 			void *fdt = make_tree(&s);
 			size_t size = fdt_totalsize(fdt);
 
-			need = imacarry_fdt_need(fdt, sizeof(big) - n);
-			assert_int_equal(imacarry_fdt_put(fdt, size + need, big,
-							  sizeof(big) - n), 0);
+			assert_int_equal(imacarry_fdt_put(fdt, size, big,
+							  sizeof(big) - n,
+							  &need),
+					 -IMACARRY_ERR_NOSPACE);
+			assert_true(need > size);
+			assert_int_equal(imacarry_fdt_put(fdt, need, big,
+							  sizeof(big) - n,
+							  &need), 0);
+			assert_int_equal(need, fdt_totalsize(fdt));
 			expect_blob(fdt, big, sizeof(big) - n);
 			free(fdt);
 		}
@@ -246,12 +253,14 @@ static void test_nospace(void **state)
 	void *fdt = make_tree(&s);
 	size_t size = fdt_totalsize(fdt);
 	uint8_t big[1000] = { 0 };
+	size_t need = 0;
 
-	assert_int_equal(imacarry_fdt_put(fdt, size + 100, big, sizeof(big)),
-			 -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_fdt_put(fdt, size + 100, big, sizeof(big),
+					  &need), -IMACARRY_ERR_NOSPACE);
+	assert_true(need > size + 100);
 	/* The tree is still whole; a bigger buffer then works. */
 	assert_int_equal(fdt_check_full(fdt, size + 100), 0);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, big, sizeof(big)), 0);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, big, sizeof(big), NULL), 0);
 	expect_blob(fdt, big, sizeof(big));
 	free(fdt);
 }
@@ -262,8 +271,8 @@ static void test_replace(void **state)
 	struct shape s = { .cells = 2, .chosen = true };
 	void *fdt = make_tree(&s);
 
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, "first", 5), 0);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, "first", 5, NULL), 0);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	free(fdt);
@@ -277,16 +286,16 @@ static void test_del(void **state)
 	const void *got;
 	size_t len;
 
-	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(ic_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 0);
-	assert_int_equal(imacarry_fdt_del(fdt), 0);
+	assert_int_equal(ic_fdt_del(fdt), 0);
 	assert_int_equal(imacarry_fdt_get(fdt, fdt_totalsize(fdt), &got, &len),
 			 -IMACARRY_ERR_NOTFOUND);
-	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
+	assert_int_equal(ic_fdt_del(fdt), -IMACARRY_ERR_NOTFOUND);
 	free(fdt);
 	fdt = make_tree(&none);
-	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_NOCHOSEN);
+	assert_int_equal(ic_fdt_del(fdt), -IMACARRY_ERR_NOCHOSEN);
 	free(fdt);
 }
 
@@ -317,10 +326,10 @@ static void test_get_refuses(void **state)
 	memset(fdt, 0x41, 64);
 	assert_int_equal(imacarry_fdt_get(fdt, BUF_SIZE, &got, &len),
 			 -IMACARRY_ERR_FDT);
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 -IMACARRY_ERR_FDT);
 	assert_int_equal(imacarry_fdt_strip(fdt), -IMACARRY_ERR_FDT);
-	assert_int_equal(imacarry_fdt_del(fdt), -IMACARRY_ERR_FDT);
+	assert_int_equal(ic_fdt_del(fdt), -IMACARRY_ERR_FDT);
 	free(fdt);
 }
 
@@ -335,7 +344,7 @@ static void kbuf(int cells)
 	const fdt32_t *v;
 	int chosen, len;
 
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, addr, size, 0), 0);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, addr, size, 0, NULL), 0);
 	assert_int_equal(fdt_check_full(fdt, fdt_totalsize(fdt)), 0);
 	chosen = fdt_path_offset(fdt, "/chosen");
 	v = fdt_getprop(fdt, chosen, "linux,ima-kexec-buffer", &len);
@@ -392,15 +401,15 @@ static void test_kbuf_with_blob(void **state)
 	uint64_t a, sz;
 
 	/* The stale pair goes with imacarry_fdt_put() ... */
-	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob)),
+	assert_int_equal(imacarry_fdt_put(fdt, BUF_SIZE, blob, sizeof(blob), NULL),
 			 0);
 	assert_false(has_rsv(fdt, s.kb_addr, s.kb_size));
 	/* ... and this load's buffer joins this load's blob. */
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x80000000,
-					       0x5000, 0), 0);
+					       0x5000, 0, NULL), 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x90000000,
-					       0x6000, 0), 0);
+					       0x6000, 0, NULL), 0);
 	expect_blob(fdt, blob, sizeof(blob));
 	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
 					       &sz), 0);
@@ -419,30 +428,32 @@ static void test_kbuf_refuses(void **state)
 	struct shape one = { .cells = 1, .cells_props = true, .chosen = true };
 	struct shape none = { .cells = 2, .chosen = true };
 	void *fdt = make_tree(&one);
-	size_t size = fdt_totalsize(fdt);
+	size_t size = fdt_totalsize(fdt), need;
 	uint64_t a, sz;
 
 	/* Over 4 GiB does not fit one cell: refused, not truncated. */
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x100000000ULL,
-					       0x1000, 0), -IMACARRY_ERR_BADARG);
+					       0x1000, 0, NULL), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000,
-					       0x100000000ULL, 0),
+					       0x100000000ULL, 0, NULL),
 			 -IMACARRY_ERR_BADARG);
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0, 0),
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0, 0, NULL),
 			 -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, UINT64_MAX,
-					       2, 0), -IMACARRY_ERR_BADARG);
+					       2, 0, NULL), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size + 20, 0x1000,
-					       0x1000, 0), -IMACARRY_ERR_NOSPACE);
+					       0x1000, 0, NULL), -IMACARRY_ERR_NOSPACE);
 	/* Exactly the need is enough. */
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
-					       imacarry_fdt_kbuf_need(fdt),
-					       0x1000, 0x1000, 0), 0);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, size, 0x1000, 0x1000, 0,
+					       &need), -IMACARRY_ERR_NOSPACE);
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, need, 0x1000, 0x1000, 0,
+					       &need), 0);
+	assert_int_equal(need, fdt_totalsize(fdt));
 	free(fdt);
 
 	/* libfdt and the kernel default differently: no guessing. */
 	fdt = make_tree(&none);
-	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0x1000, 0),
+	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x1000, 0x1000, 0, NULL),
 			 -IMACARRY_ERR_FDT);
 	assert_int_equal(imacarry_fdt_get_kbuf(fdt, fdt_totalsize(fdt), &a,
 					       &sz), -IMACARRY_ERR_NOTFOUND);
@@ -458,10 +469,10 @@ static void test_kbuf_not_last(void **state)
 	int n;
 
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x7000000,
-					       0x3000, 0x2), -IMACARRY_ERR_BADARG);
+					       0x3000, 0x2, NULL), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_fdt_put_kbuf(fdt, BUF_SIZE, 0x7000000,
 					       0x3000,
-					       IMACARRY_FDT_RSV_NOT_LAST), 0);
+					       IMACARRY_FDT_RSV_NOT_LAST, NULL), 0);
 	n = fdt_num_mem_rsv(fdt);
 	assert_int_equal(n, 3);
 	assert_int_equal(fdt_get_mem_rsv(fdt, n - 1, &a, &sz), 0);
@@ -474,7 +485,7 @@ static void test_kbuf_not_last(void **state)
 	free(fdt);
 }
 
-/* imacarry_fdt_kbuf_need() suffices with and without /chosen. */
+/* What imacarry_fdt_put_kbuf() says it needs suffices, /chosen or not. */
 static void test_kbuf_need(void **state)
 {
 	unsigned int c, cells;
@@ -486,9 +497,13 @@ static void test_kbuf_need(void **state)
 			void *fdt = make_tree(&s);
 			size_t size = fdt_totalsize(fdt);
 
-			assert_int_equal(imacarry_fdt_put_kbuf(fdt, size +
-				imacarry_fdt_kbuf_need(fdt), 0x40000000,
-				0x2000, 0), 0);
+			size_t need;
+
+			assert_int_equal(imacarry_fdt_put_kbuf(fdt, size,
+				0x40000000, 0x2000, 0, &need),
+				-IMACARRY_ERR_NOSPACE);
+			assert_int_equal(imacarry_fdt_put_kbuf(fdt, need,
+				0x40000000, 0x2000, 0, NULL), 0);
 			assert_true(has_rsv(fdt, 0x40000000, 0x2000));
 			free(fdt);
 		}

@@ -48,7 +48,8 @@ static uint8_t *pack(const struct fx_list *l, size_t *len)
 	assert_int_equal(size, 24 + l->len);
 	b = malloc(size);
 	assert_non_null(b);
-	assert_int_equal(imacarry_kbuf_pack(&v, b, size, len, &count), 0);
+	assert_int_equal(imacarry_kbuf_pack(&v, b, size, len, &count, NULL),
+			 0);
 	assert_int_equal(*len, size);
 	assert_int_equal(count, l->count);
 	return b;
@@ -133,26 +134,26 @@ static void test_refuses(void **state)
 	fx_make(&l, false, 2);
 	fx_add_ima(&l, 10, "/init");
 	v = view(&l);
-	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL),
-			 -IMACARRY_ERR_LEGACY_IMA);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    NULL), -IMACARRY_ERR_LEGACY_IMA);
 	fx_free(&l);
 
 	fx_make(&l, false, 2);
 	v = view(&l);
 	v.digest_size = 32;
-	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL),
-			 -IMACARRY_ERR_DIGESTSIZE);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    NULL), -IMACARRY_ERR_DIGESTSIZE);
 	v = view(&l);
 	assert_int_equal(imacarry_kbuf_pack(&v, out, 24 + l.len - 1, &len,
-					    NULL), -IMACARRY_ERR_NOSPACE);
+					    NULL, NULL), -IMACARRY_ERR_NOSPACE);
 	assert_int_equal(imacarry_kbuf_pack(&v, NULL, sizeof(out), &len,
-					    NULL), -IMACARRY_ERR_BADARG);
+					    NULL, NULL), -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_kbuf_pack(NULL, out, sizeof(out), &len,
-					    NULL), -IMACARRY_ERR_BADARG);
+					    NULL, NULL), -IMACARRY_ERR_BADARG);
 	/* A list cut inside a record. */
 	v.len--;
-	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL),
-			 -IMACARRY_ERR_TRUNCATED);
+	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
+					    NULL), -IMACARRY_ERR_TRUNCATED);
 	fx_free(&l);
 	assert_int_equal(imacarry_kbuf_size(IMACARRY_MAX_RAW), 0);
 	assert_int_equal(imacarry_kbuf_size(IMACARRY_MAX_RAW - 24),

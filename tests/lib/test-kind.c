@@ -23,8 +23,8 @@ static void test_blob(void **state)
 	fx_make(&l, false, 4);
 	v = (struct imacarry_list){ .buf = l.buf, .len = l.len,
 				    .digest_size = 20 };
-	assert_int_equal(imacarry_blob_pack(&v, 4, 0, out, sizeof(out), &len),
-			 0);
+	assert_int_equal(imacarry_blob_pack(&v, 0, out, sizeof(out), &len,
+					    NULL, NULL), 0);
 	assert_int_equal(imacarry_kind_of(out, len), IMACARRY_KIND_BLOB);
 	/* Just the magic is enough to call it a blob (and then refuse it). */
 	assert_int_equal(imacarry_kind_of("IMACARRY", 8), IMACARRY_KIND_BLOB);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "imacarry.h"
+#include "imacarry-internal.h"
 #include "test-core.h"
 
 static void put32(uint8_t *p, bool be, uint32_t v)
@@ -38,10 +39,9 @@ static int walk(const struct imacarry_list *list, uint64_t *count,
 
 static void test_empty(void **state)
 {
-	struct imacarry_list list;
+	struct imacarry_list list, p;
 	struct imacarry_entry e;
 	uint64_t pos = 0, count = 7;
-	size_t len = 9;
 
 	assert_int_equal(imacarry_list_init(&list, NULL, 0, 0, -1, NULL), 0);
 	assert_int_equal(list.digest_size, 20);
@@ -49,10 +49,9 @@ static void test_empty(void **state)
 	assert_int_equal(imacarry_list_next(&list, &pos, &e, NULL), 0);
 	assert_int_equal(imacarry_list_check(&list, true, &count, NULL), 0);
 	assert_int_equal(count, 0);
-	assert_int_equal(imacarry_list_prefix(&list, 10, &len, &count, NULL),
-			 0);
-	assert_int_equal(len, 0);
-	assert_int_equal(count, 0);
+	assert_int_equal(ic_list_prefix(&list, 10, &p, NULL), 0);
+	assert_int_equal(p.len, 0);
+	assert_int_equal(p.count, 0);
 }
 
 static void test_bad_args(void **state)
@@ -86,7 +85,7 @@ static void test_bad_args(void **state)
 	assert_int_equal(imacarry_list_next(&list, &pos, &e, &w), 0);
 	assert_int_equal(imacarry_list_next(NULL, &pos, &e, &w),
 			 -IMACARRY_ERR_BADARG);
-	assert_int_equal(imacarry_list_prefix(&list, 1, NULL, NULL, NULL),
+	assert_int_equal(ic_list_prefix(&list, 1, NULL, NULL),
 			 -IMACARRY_ERR_BADARG);
 }
 
@@ -211,12 +210,11 @@ static void test_truncated_everywhere(void **state)
 		ends[3] = l.len;
 
 		for (cut = 0; cut < l.len; cut++) {
-			struct imacarry_list list;
+			struct imacarry_list list, p;
 			struct imacarry_where w;
-			uint64_t count, pcount;
+			uint64_t count;
 			uint8_t *copy = malloc(cut ? cut : 1);
 			unsigned int whole = 0;
-			size_t plen;
 			int ret;
 
 			/* An exact-size copy lets ASan see any overread. */
@@ -236,11 +234,11 @@ static void test_truncated_everywhere(void **state)
 				assert_true(w.offset <= cut);
 			}
 			/* The snapshot's trim keeps just the whole records. */
-			assert_int_equal(imacarry_list_prefix(&list, 100,
-							      &plen, &pcount,
-							      &w), 0);
-			assert_int_equal(plen, ends[whole]);
-			assert_int_equal(pcount, whole);
+			assert_int_equal(ic_list_prefix(&list, 100, &p, &w),
+					 0);
+			assert_int_equal(p.len, ends[whole]);
+			assert_int_equal(p.count, whole);
+			assert_true(p.checked);
 			free(copy);
 		}
 	}
@@ -248,37 +246,31 @@ static void test_truncated_everywhere(void **state)
 
 static void test_prefix_max(void **state)
 {
-	struct imacarry_list list;
+	struct imacarry_list list, p;
 	struct tc_list l = { .ds = 20 };
-	size_t len, one;
-	uint64_t count;
+	size_t one;
 
 	tc_ima_ng(&l, 10, 1, "/a");
 	one = l.len;
 	tc_ima_ng(&l, 10, 1, "/b");
 	tc_ima_ng(&l, 10, 1, "/c");
 	assert_int_equal(tc_init(&list, &l), 0);
-	assert_int_equal(imacarry_list_prefix(&list, 0, &len, &count, NULL),
-			 0);
-	assert_int_equal(len, 0);
-	assert_int_equal(count, 0);
-	assert_int_equal(imacarry_list_prefix(&list, 1, &len, &count, NULL),
-			 0);
-	assert_int_equal(len, one);
-	assert_int_equal(count, 1);
-	assert_int_equal(imacarry_list_prefix(&list, 3, &len, &count, NULL),
-			 0);
-	assert_int_equal(len, l.len);
-	assert_int_equal(count, 3);
-	assert_int_equal(imacarry_list_prefix(&list, UINT64_MAX, &len, &count,
-					      NULL), 0);
-	assert_int_equal(len, l.len);
+	assert_int_equal(ic_list_prefix(&list, 0, &p, NULL), 0);
+	assert_int_equal(p.len, 0);
+	assert_int_equal(p.count, 0);
+	assert_int_equal(ic_list_prefix(&list, 1, &p, NULL), 0);
+	assert_int_equal(p.len, one);
+	assert_int_equal(p.count, 1);
+	assert_int_equal(ic_list_prefix(&list, 3, &p, NULL), 0);
+	assert_int_equal(p.len, l.len);
+	assert_int_equal(p.count, 3);
+	assert_int_equal(ic_list_prefix(&list, UINT64_MAX, &p, NULL), 0);
+	assert_int_equal(p.len, l.len);
 	/* A broken record inside the prefix is an error, not a trim. */
 	put32(l.buf + one + 4 + 20, false, 69);
-	assert_int_equal(imacarry_list_prefix(&list, 3, &len, &count, NULL),
+	assert_int_equal(ic_list_prefix(&list, 3, &p, NULL),
 			 -IMACARRY_ERR_NAMELEN);
-	assert_int_equal(imacarry_list_prefix(&list, 1, &len, &count, NULL),
-			 0);
+	assert_int_equal(ic_list_prefix(&list, 1, &p, NULL), 0);
 }
 
 /* Corrupts one u32 of a good 2-record list; expects @err at @off. */

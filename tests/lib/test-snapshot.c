@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "imacarry.h"
+#include "imacarry-internal.h"
 #include "blob-fixtures.h"
 
 struct fake {
@@ -86,15 +87,22 @@ static size_t prefix_len(const struct fx_list *l, unsigned int n)
 static void snapshot(struct fake *f, int want, const struct fx_list *l,
 		     uint64_t want_count)
 {
+	struct imacarry_list v;
 	struct imacarry_where w;
-	uint64_t count = 0;
-	size_t len = 0;
+	uint64_t count;
+	size_t len;
 	void *buf = NULL;
 
-	assert_int_equal(imacarry_snapshot_read(f->root, NULL, &buf, &len,
-						&count, &w), want);
+	assert_int_equal(imacarry_snapshot_read(f->root, NULL, &buf, &v, &w),
+			 want);
 	if (want)
 		return;
+	/* A checked view: the walk that trimmed it is the one walk. */
+	assert_true(v.checked);
+	assert_int_equal(v.digest_size, 20);
+	assert_ptr_equal(v.buf, buf);
+	count = v.count;
+	len = v.len;
 	assert_int_equal(count, want_count);
 	assert_int_equal(len, prefix_len(l, (unsigned int)want_count));
 	assert_memory_equal(buf, l->buf, len);
@@ -171,8 +179,7 @@ static void test_bank_file(void **state)
 	struct fake f;
 	struct fx_list l;
 	char path[200];
-	uint64_t count;
-	size_t len;
+	struct imacarry_list v;
 	void *buf;
 
 	fx_make(&l, false, 3);
@@ -181,18 +188,18 @@ static void test_bank_file(void **state)
 		 f.ima);
 	write_file(path, l.buf, l.len);
 	assert_int_equal(imacarry_snapshot_read(f.root,
-			 "binary_runtime_measurements_sha1", &buf, &len,
-			 &count, NULL), 0);
-	assert_int_equal(count, 3);
-	assert_int_equal(len, l.len);
+			 "binary_runtime_measurements_sha1", &buf, &v, NULL),
+			 0);
+	assert_int_equal(v.count, 3);
+	assert_int_equal(v.len, l.len);
 	free(buf);
 	/* A sha256 file of 20-byte records does not parse as one. */
 	snprintf(path, sizeof(path), "%s/binary_runtime_measurements_sha256",
 		 f.ima);
 	write_file(path, l.buf, l.len);
 	assert_true(imacarry_snapshot_read(f.root,
-		    "binary_runtime_measurements_sha256", &buf, &len, &count,
-		    NULL) < 0);
+		    "binary_runtime_measurements_sha256", &buf, &v, NULL) < 0);
+	assert_null(buf);
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/binary_runtime_measurements_sha1",
 		 f.ima);
@@ -218,31 +225,29 @@ static void test_noima(void **state)
 {
 	struct fake f;
 	struct fx_list l;
+	struct imacarry_list v;
 	uint64_t count;
 	void *buf;
-	size_t len;
 
 	fx_make(&l, false, 1);
 	assert_int_equal(imacarry_snapshot_read("/nonexistent/securityfs",
-						NULL, &buf, &len, &count, NULL),
+						NULL, &buf, &v, NULL),
 			 -IMACARRY_ERR_NOIMA);
-	assert_int_equal(imacarry_snapshot_count("/nonexistent", &count),
+	assert_int_equal(ic_snapshot_count("/nonexistent", &count),
 			 -IMACARRY_ERR_NOIMA);
 	/* A securityfs without ima/: a kernel built without IMA. */
 	fake_init(&f, &l, 1);
 	fake_fini(&f);
 	assert_int_equal(mkdir(f.root, 0755), 0);
-	assert_int_equal(imacarry_snapshot_read(f.root, NULL, &buf, &len,
-						&count, NULL),
+	assert_int_equal(imacarry_snapshot_read(f.root, NULL, &buf, &v, NULL),
 			 -IMACARRY_ERR_NOIMA);
 	rmdir(f.root);
 	/* The count is there, but not the list. */
 	fake_init(&f, NULL, 0);
-	assert_int_equal(imacarry_snapshot_read(f.root, NULL, &buf, &len,
-						&count, NULL),
+	assert_int_equal(imacarry_snapshot_read(f.root, NULL, &buf, &v, NULL),
 			 -IMACARRY_ERR_NOIMA);
-	assert_int_equal(imacarry_snapshot_read(f.root, "../x", &buf, &len,
-						&count, NULL),
+	assert_int_equal(imacarry_snapshot_read(f.root, "../x", &buf, &v,
+						NULL),
 			 -IMACARRY_ERR_BADARG);
 	fake_fini(&f);
 	fx_free(&l);
@@ -273,7 +278,7 @@ static void test_count(void **state)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		write_file(f.count, cases[i].text, strlen(cases[i].text));
 		count = 12345;
-		assert_int_equal(imacarry_snapshot_count(f.root, &count),
+		assert_int_equal(ic_snapshot_count(f.root, &count),
 				 cases[i].err);
 		if (!cases[i].err)
 			assert_int_equal(count, cases[i].want);

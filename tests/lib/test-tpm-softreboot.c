@@ -342,7 +342,7 @@ static void test_soft_reboot(void **state)
 	struct imacarry_where w;
 	uint64_t tree[2048], count;
 	const void *prop;
-	size_t blob_len, prop_len;
+	size_t blob_len, prop_len, need;
 	uint8_t *blob, *raw;
 
 	assert_int_equal(TPMLIB_ChooseTPMVersion(TPMLIB_TPM_VERSION_2),
@@ -358,12 +358,15 @@ static void test_soft_reboot(void **state)
 	view.len = boot1.len;
 	blob = malloc(imacarry_blob_bound(boot1.len));
 	assert_non_null(blob);
-	assert_int_equal(imacarry_blob_pack(&view, boot1.count, 0, blob,
+	assert_int_equal(imacarry_blob_pack(&view, 0, blob,
 					    imacarry_blob_bound(boot1.len),
-					    &blob_len), 0);
+					    &blob_len, NULL, NULL), 0);
 	assert_int_equal(fdt_create_empty_tree(tree, 256), 0);
-	assert_true(256 + imacarry_fdt_need(tree, blob_len) <= sizeof(tree));
-	assert_int_equal(imacarry_fdt_put(tree, sizeof(tree), blob, blob_len),
+	assert_int_equal(imacarry_fdt_put(tree, 256, blob, blob_len, &need),
+			 -IMACARRY_ERR_NOSPACE);
+	assert_true(need <= sizeof(tree));
+	assert_int_equal(imacarry_fdt_put(tree, sizeof(tree), blob, blob_len,
+					  NULL),
 			 0);
 	free(blob);
 
