@@ -144,7 +144,7 @@ static struct {
 static struct imacarry_list *live_list(void)
 {
 	const char *root = getenv("IMACARRY_SECURITYFS");
-	struct imacarry_where where = { 0, 0 };
+	struct imacarry_where where = { 0 };
 	int err;
 
 	if (snap.read)

@@ -99,7 +99,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 static void blob_err(const struct tool_input *in, int ret,
 		     const struct imacarry_where *w)
 {
-	struct imacarry_where fw = { w->offset + in->blob_off, 0 };
+	struct imacarry_where fw = { .offset = w->offset + in->blob_off };
 
 	if (in->kind == IMACARRY_KIND_FDT)
 		tool_err("%s: offset %llu (linux,ima-carry + %llu): %s",

@@ -269,8 +269,11 @@ static void test_pack_checked(void **state)
 					    &w), -IMACARRY_ERR_PCR);
 	assert_int_equal(w.offset, 0);
 	assert_int_equal(w.index, 0);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
 					    &w), -IMACARRY_ERR_PCR);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
 	fx_free(&l);
 }
 
@@ -680,6 +683,7 @@ static void test_payload_list(void **state)
 					       &count, &w),
 			 -IMACARRY_ERR_BADLEN);
 	assert_int_equal(w.offset, 8);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
 	put_le64(raw + 8, 23);
 	assert_int_equal(imacarry_payload_list(raw, sizeof(raw), false, &pl,
 					       &count, &w),
@@ -761,6 +765,81 @@ static void test_open(void **state)
 	fx_free(&l);
 }
 
+/*
+ * Each offset names what it counts from: the blob's header and its zlib
+ * stream count in the blob, the inner header in the raw payload, a record
+ * in the list. Each check starts from another origin, so that the one it
+ * sets is seen.
+ */
+static void test_origins(void **state)
+{
+	struct imacarry_where w;
+	struct imacarry_blob ob;
+	struct imacarry_entry e;
+	struct fx_list l;
+	uint64_t pos = 0;
+	uint8_t *b;
+	size_t len;
+
+	fx_make(&l, false, 10);
+	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
+
+	/* The blob header: BLOB, its version is at offset 8. */
+	b[8] = 2;
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_blob_check(b, len, NULL, &w),
+			 -IMACARRY_ERR_VERSION);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_VERSION);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
+	assert_int_equal(w.offset, 8);
+	b[8] = 1;
+
+	/* The inner struct ima_kexec_hdr: PAYLOAD, not the blob's version. */
+	b[48] = 2;
+	refix(b, len);
+	w.origin = IMACARRY_ORIGIN_BLOB;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_VERSION);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
+	assert_int_equal(w.offset, 0);
+	b[48] = 1;
+	b[48 + 8] ^= 1;		/* buffer_size */
+	refix(b, len);
+	w.origin = IMACARRY_ORIGIN_BLOB;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_BADLEN);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
+	assert_int_equal(w.offset, 8);
+	b[48 + 8] ^= 1;
+
+	/* The carried list's records: LIST, from the list's first byte. */
+	b[48 + 24] = 99;	/* PCR 99 */
+	refix(b, len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
+			 -IMACARRY_ERR_PCR);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
+	assert_int_equal(w.offset, 0);
+	imacarry_blob_close(&ob);
+	free(b);
+
+	/* A zlib stream that stops short: BLOB, past the header. */
+	b = pack(&l, 0, &len);
+	b[len - 1] ^= 0xff;
+	refix(b, len);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_INFLATE);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
+	assert_true(w.offset >= 48 && w.offset <= len);
+	free(b);
+	fx_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -784,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_zlib_trailing),
 		cmocka_unit_test(test_payload_list),
 		cmocka_unit_test(test_open),
+		cmocka_unit_test(test_origins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
