@@ -696,6 +696,22 @@ static void test_payload_list(void **state)
 }
 
 /*
+ * A stored blob @b, its CRCs fixed, whose inner header fails with @err at
+ * @offset into the payload (@w starts at another origin).
+ */
+static void expect_inner(uint8_t *b, size_t len, int err, uint64_t offset)
+{
+	struct imacarry_where w = { .origin = IMACARRY_ORIGIN_BLOB };
+	struct imacarry_blob ob;
+
+	refix(b, len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), err);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
+	assert_int_equal(w.offset, offset);
+	assert_null(ob.raw);
+}
+
+/*
  * imacarry_blob_open(): a stored payload viewed where it lies, a deflated
  * one inflated once; the header kept for a broken blob; the list left for
  * the caller's walk, which is the one walk.
@@ -721,20 +737,38 @@ static void test_open(void **state)
 	assert_int_equal(ob.hdr.count, 10);
 	imacarry_blob_close(&ob);
 
-	/* The list is not walked: a bad record inside passes the open. */
+	/*
+	 * The list is not walked: a bad record inside passes the open. Each
+	 * check below starts @w at another origin, to see the one it sets:
+	 * a record's offset counts in the list.
+	 */
 	b[48 + 24] = 99;	/* PCR 99 */
 	refix(b, len);
 	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
 			 -IMACARRY_ERR_PCR);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
+	assert_int_equal(w.offset, 0);
 	imacarry_blob_close(&ob);
+
+	/* The inner struct ima_kexec_hdr counts in the payload. */
+	b[48] = 2;
+	expect_inner(b, len, -IMACARRY_ERR_VERSION, 0);
+	b[48] = 1;
+	b[48 + 8] ^= 1;		/* buffer_size */
+	expect_inner(b, len, -IMACARRY_ERR_BADLEN, 8);
+	b[48 + 8] ^= 1;
+	refix(b, len);
 
 	/* A broken blob: its header as it is, and where the check failed. */
 	b[44] ^= 1;
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
 			 -IMACARRY_ERR_HDRCRC);
 	assert_false(ob.checked);
 	assert_int_equal(w.offset, 44);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
 	assert_int_equal(ob.hdr.count, 10);
 	assert_int_equal(ob.hdr.raw_len, 24 + l.len);
 	assert_null(ob.raw);
@@ -749,10 +783,17 @@ static void test_open(void **state)
 	assert_memory_equal(ob.list.buf, l.buf, l.len);
 	imacarry_blob_close(&ob);
 	assert_null(ob.raw);
-	/* Checked, then refused in the payload: checked stays true. */
+	/*
+	 * Checked, then refused in the payload: checked stays true. How far
+	 * zlib read counts in the blob.
+	 */
 	b[len - 1] ^= 0xff;
 	refix(b, len);
-	assert_true(imacarry_blob_open(b, len, &ob, &w) < 0);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_INFLATE);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
+	assert_true(w.offset >= 48 && w.offset <= len);
 	assert_true(ob.checked);
 	assert_null(ob.raw);
 	imacarry_blob_close(&ob);
@@ -762,81 +803,6 @@ static void test_open(void **state)
 			 -IMACARRY_ERR_BADARG);
 	assert_int_equal(imacarry_blob_open(NULL, 10, &ob, &w),
 			 -IMACARRY_ERR_BADARG);
-	fx_free(&l);
-}
-
-/*
- * Each offset names what it counts from: the blob's header and its zlib
- * stream count in the blob, the inner header in the raw payload, a record
- * in the list. Each check starts from another origin, so that the one it
- * sets is seen.
- */
-static void test_origins(void **state)
-{
-	struct imacarry_where w;
-	struct imacarry_blob ob;
-	struct imacarry_entry e;
-	struct fx_list l;
-	uint64_t pos = 0;
-	uint8_t *b;
-	size_t len;
-
-	fx_make(&l, false, 10);
-	b = pack(&l, IMACARRY_PACK_NO_COMPRESS, &len);
-
-	/* The blob header: BLOB, its version is at offset 8. */
-	b[8] = 2;
-	w.origin = IMACARRY_ORIGIN_PAYLOAD;
-	assert_int_equal(imacarry_blob_check(b, len, NULL, &w),
-			 -IMACARRY_ERR_VERSION);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
-	w.origin = IMACARRY_ORIGIN_PAYLOAD;
-	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
-			 -IMACARRY_ERR_VERSION);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
-	assert_int_equal(w.offset, 8);
-	b[8] = 1;
-
-	/* The inner struct ima_kexec_hdr: PAYLOAD, not the blob's version. */
-	b[48] = 2;
-	refix(b, len);
-	w.origin = IMACARRY_ORIGIN_BLOB;
-	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
-			 -IMACARRY_ERR_VERSION);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
-	assert_int_equal(w.offset, 0);
-	b[48] = 1;
-	b[48 + 8] ^= 1;		/* buffer_size */
-	refix(b, len);
-	w.origin = IMACARRY_ORIGIN_BLOB;
-	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
-			 -IMACARRY_ERR_BADLEN);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
-	assert_int_equal(w.offset, 8);
-	b[48 + 8] ^= 1;
-
-	/* The carried list's records: LIST, from the list's first byte. */
-	b[48 + 24] = 99;	/* PCR 99 */
-	refix(b, len);
-	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
-	w.origin = IMACARRY_ORIGIN_PAYLOAD;
-	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
-			 -IMACARRY_ERR_PCR);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
-	assert_int_equal(w.offset, 0);
-	imacarry_blob_close(&ob);
-	free(b);
-
-	/* A zlib stream that stops short: BLOB, past the header. */
-	b = pack(&l, 0, &len);
-	b[len - 1] ^= 0xff;
-	refix(b, len);
-	w.origin = IMACARRY_ORIGIN_PAYLOAD;
-	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
-			 -IMACARRY_ERR_INFLATE);
-	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
-	assert_true(w.offset >= 48 && w.offset <= len);
-	free(b);
 	fx_free(&l);
 }
 
@@ -863,7 +829,6 @@ int main(void)
 		cmocka_unit_test(test_zlib_trailing),
 		cmocka_unit_test(test_payload_list),
 		cmocka_unit_test(test_open),
-		cmocka_unit_test(test_origins),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
