@@ -718,13 +718,22 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 
 /* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
 
+#define IMACARRY_RUNDIR		"/run/ima-carry"
+
 /*
  * Called by kexec --ima-carry -l after a successful load. Replaces @rundir
- * (/run/ima-carry when NULL; must be absolute) in one rename with a 0700
- * directory holding copies of @kernel and @initrd (NULL: none) and "argv":
- * @argv[1..@argc-1], each NUL-terminated, with the kernel argument (the
- * pointer @kernel, else the last word equal to it) and every --initrd /
- * --ramdisk value pointing at the copies. On failure nothing changes.
+ * (IMACARRY_RUNDIR when NULL; must be absolute) in one rename with a 0700
+ * directory holding "kernel" and "initrd", copies of @kernel and @initrd
+ * (NULL: none), and "argv": @argv[1..@argc-1] as they are, each
+ * NUL-terminated. Which words of @argv name the kernel and the initrd is
+ * the caller's to know: it points them at @rundir/kernel and
+ * @rundir/initrd before the call (kexec/ima-carry-argv.h does, for kexec).
+ * On failure nothing changes.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: a relative @rundir, @argc under 2, no @argv
+ *		or @kernel, a NULL word, a @rundir too long (errno
+ *		ENAMETOOLONG), or a @kernel or @initrd that is no regular file;
+ *	-IMACARRY_ERR_IO: a system call failed, and errno says why.
  */
 int imacarry_record_load(const char *rundir, int argc, char *const argv[],
 			 const char *kernel, const char *initrd);
