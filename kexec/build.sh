@@ -16,8 +16,8 @@
 # 2. A private copy of it: the objects kexec needs, `ld -r` with Debian's
 #    libfdt.a and only imacarry_* left global, because kexec-tools links
 #    its own old libfdt and the two must never resolve to each other.
-# 3. kexec-tools (fetch-source.sh), with the glue kexec/ima-carry.[ch]
-#    copied in and the series kexec/patches/*.patch applied, configured
+# 3. kexec-tools (fetch-source.sh), with the glue kexec/ima-carry.[ch] and
+#    kexec/ima-carry-argv.h copied in and the series kexec/patches/*.patch applied, configured
 #    --with-imacarry; static for the guests. The result is cached under
 #    $IMACARRY_CACHE (/var/cache/ima-carry), keyed on every input.
 # Outputs: OUTDIR/kexec, and for the static targets also OUTDIR/ima-carry.
@@ -39,7 +39,7 @@ cache=${IMACARRY_CACHE:-/var/cache/ima-carry}
 kexec_tools "${IMACARRY_KEXEC_TOOLS:-2.0.25}" || exit 2
 series=$here/$series
 jobs=${IMACARRY_JOBS:-2}
-glue="$here/ima-carry.c $here/ima-carry.h"
+glue="$here/ima-carry.c $here/ima-carry.h $here/ima-carry-argv.h"
 
 # Called from make: the outer make's flags and jobserver are not ours.
 unset MAKEFLAGS MFLAGS MAKEOVERRIDES MAKELEVEL

@@ -32,6 +32,7 @@
 #include "ima-carry.h"
 #ifdef HAVE_LIBIMACARRY
 #include <imacarry.h>
+#include "ima-carry-argv.h"
 #endif
 
 /* What the command line asked for; set by ima_carry_opt(). */
@@ -144,7 +145,7 @@ static struct {
 static struct imacarry_list *live_list(void)
 {
 	const char *root = getenv("IMACARRY_SECURITYFS");
-	struct imacarry_where where = { 0, 0 };
+	struct imacarry_where where = { 0 };
 	int err;
 
 	if (snap.read)
@@ -644,8 +645,8 @@ void ima_carry_record(int argc, char **argv, const char *kernel)
 
 	if (!ima_carry)
 		return;
-	err = imacarry_record_load(rundir && *rundir ? rundir : NULL, argc,
-				   argv, kernel, carry_initrd);
+	err = ima_carry_record_load(rundir && *rundir ? rundir : NULL, argc,
+				    argv, kernel, carry_initrd);
 	if (err < 0)
 		fprintf(stderr, "kexec: --ima-carry: loaded, but the load was not recorded for the shutdown hook: %s\n",
 			imacarry_strerror(err));

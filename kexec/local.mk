@@ -18,7 +18,7 @@
 # kexec/build.sh does the work (see kexec/README.md); the first run needs
 # root and the network for `apt-get source kexec-tools` and the arm64 -dev
 # packages. Unchanged inputs are served from /var/cache/ima-carry.
-KEXEC_GLUE = kexec/ima-carry.c kexec/ima-carry.h
+KEXEC_GLUE = kexec/ima-carry.c kexec/ima-carry.h kexec/ima-carry-argv.h
 KEXEC_EDITS = \
 	kexec/series/0001-stale-carriers.edit \
 	kexec/series/0002-ima-carry.edit \

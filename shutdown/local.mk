@@ -28,6 +28,7 @@ dist_check_DATA += tests/shutdown/lib.sh
 # roundtrip.sh records through the library, as kexec --ima-carry does.
 check_PROGRAMS += tests/shutdown/record-load
 tests_shutdown_record_load_SOURCES = tests/shutdown/record-load.c
+tests_shutdown_record_load_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/kexec
 tests_shutdown_record_load_LDADD = ima-carry/lib/libimacarry.la
 
 # The QEMU late-measurement scenario (tests/e2e conventions and harness).

@@ -48,6 +48,7 @@ check_PROGRAMS += tests/lib/test-record
 TESTS += tests/lib/test-record
 tests_lib_test_record_SOURCES = tests/lib/test-record.c
 tests_lib_test_record_CFLAGS = $(AM_CFLAGS) $(CMOCKA_CFLAGS)
+tests_lib_test_record_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/kexec
 tests_lib_test_record_LDADD = ima-carry/lib/libimacarry.la $(CMOCKA_LIBS)
 # ---- end shutdown ----
 

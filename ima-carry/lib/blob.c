@@ -40,9 +40,18 @@
  */
 #define IC_ZLIB_LEVEL	Z_DEFAULT_COMPRESSION
 
-static int fail(struct imacarry_where *where, uint64_t offset, int err)
+/* A fault in a blob's header or stream: from its first byte, no entry. */
+static int blob_fail(struct imacarry_where *where, uint64_t offset, int err)
 {
-	ic_where(where, offset, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_BLOB, offset, 0);
+	return -err;
+}
+
+/* A fault in the raw payload's struct ima_kexec_hdr: from its first byte. */
+static int payload_fail(struct imacarry_where *where, uint64_t offset,
+			int err)
+{
+	ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, offset, 0);
 	return -err;
 }
 
@@ -66,55 +75,57 @@ static void decode_hdr(const uint8_t *b, struct imacarry_blob_hdr *h)
 static int check_blob(const uint8_t *b, size_t len,
 		      struct imacarry_blob_hdr *h, struct imacarry_where *where)
 {
-	ic_where(where, 0, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_BLOB, 0, 0);
 	memset(h, 0, sizeof(*h));
 	if (!b && len)
 		return -IMACARRY_ERR_BADARG;
 
 	/* 1. Enough bytes for the fixed header. */
 	if (len < IMACARRY_HDR_SIZE)
-		return fail(where, len, IMACARRY_ERR_TRUNCATED);
+		return blob_fail(where, len, IMACARRY_ERR_TRUNCATED);
 	decode_hdr(b, h);
 
 	/* 2. Identity, before trusting any length. */
 	if (memcmp(b + HDR_MAGIC, IMACARRY_MAGIC, IMACARRY_MAGIC_SIZE))
-		return fail(where, HDR_MAGIC, IMACARRY_ERR_MAGIC);
+		return blob_fail(where, HDR_MAGIC, IMACARRY_ERR_MAGIC);
 	if (h->version != IMACARRY_VERSION)
-		return fail(where, HDR_VERSION, IMACARRY_ERR_VERSION);
+		return blob_fail(where, HDR_VERSION, IMACARRY_ERR_VERSION);
 	if (h->hdr_size != IMACARRY_HDR_SIZE)
-		return fail(where, HDR_HDR_SIZE, IMACARRY_ERR_HDRSIZE);
+		return blob_fail(where, HDR_HDR_SIZE, IMACARRY_ERR_HDRSIZE);
 	if (h->flags & ~(uint32_t)IMACARRY_F_MASK)
-		return fail(where, HDR_FLAGS, IMACARRY_ERR_FLAGS);
+		return blob_fail(where, HDR_FLAGS, IMACARRY_ERR_FLAGS);
 
 	/* 3. The header CRC covers every field read below. */
 	if (crc32_z(0, b, HDR_HDR_CRC) != h->hdr_crc)
-		return fail(where, HDR_HDR_CRC, IMACARRY_ERR_HDRCRC);
+		return blob_fail(where, HDR_HDR_CRC, IMACARRY_ERR_HDRCRC);
 
 	/* 4. Lengths and caps. */
 	if (h->payload_len > len - IMACARRY_HDR_SIZE)
-		return fail(where, HDR_PAYLOAD_LEN, IMACARRY_ERR_TRUNCATED);
+		return blob_fail(where, HDR_PAYLOAD_LEN,
+				 IMACARRY_ERR_TRUNCATED);
 	if (h->payload_len < len - IMACARRY_HDR_SIZE)	/* trailing bytes */
-		return fail(where, IMACARRY_HDR_SIZE + h->payload_len,
-			    IMACARRY_ERR_BADLEN);
+		return blob_fail(where, IMACARRY_HDR_SIZE + h->payload_len,
+				 IMACARRY_ERR_BADLEN);
 	if (h->raw_len < IMACARRY_KEXEC_HDR_SIZE)
-		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
+		return blob_fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
 	if (h->raw_len > IMACARRY_MAX_RAW)
-		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_TOOBIG);
+		return blob_fail(where, HDR_RAW_LEN, IMACARRY_ERR_TOOBIG);
 	if (h->flags & IMACARRY_F_ZLIB) {
 		/* raw_len <= 32 * payload_len, without overflow. */
 		if (h->payload_len < (h->raw_len + IMACARRY_MAX_RATIO - 1) /
 				     IMACARRY_MAX_RATIO)
-			return fail(where, HDR_RAW_LEN, IMACARRY_ERR_RATIO);
+			return blob_fail(where, HDR_RAW_LEN,
+					 IMACARRY_ERR_RATIO);
 	} else if (h->raw_len != h->payload_len) {
-		return fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
+		return blob_fail(where, HDR_RAW_LEN, IMACARRY_ERR_BADLEN);
 	}
 	if (h->count > (h->raw_len - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD)
-		return fail(where, HDR_COUNT, IMACARRY_ERR_COUNT);
+		return blob_fail(where, HDR_COUNT, IMACARRY_ERR_COUNT);
 
 	/* 5. The payload as stored. */
 	if (crc32_z(0, b + IMACARRY_HDR_SIZE, (size_t)h->payload_len) !=
 	    h->payload_crc)
-		return fail(where, HDR_PAYLOAD_CRC, IMACARRY_ERR_CRC);
+		return blob_fail(where, HDR_PAYLOAD_CRC, IMACARRY_ERR_CRC);
 	return 0;
 }
 
@@ -375,7 +386,8 @@ static int inflate_payload(const uint8_t *in, uint64_t in_len, uint8_t *raw,
 		 (zs.avail_in || left));
 
 	/* total_in is a uLong; in_len is bounded by a size_t, so it's fine. */
-	ic_where(where, IMACARRY_HDR_SIZE + zs.total_in, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_BLOB,
+		    IMACARRY_HDR_SIZE + zs.total_in, 0);
 	inflateEnd(&zs);
 	if (zret != Z_STREAM_END || zs.avail_out || zs.avail_in || left)
 		return -IMACARRY_ERR_INFLATE;
@@ -390,26 +402,28 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 	uint64_t bufsz;
 	int ret;
 
-	ic_where(where, 0, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, 0, 0);
 	if (!raw || !list)
 		return -IMACARRY_ERR_BADARG;
 	if (raw_len < IMACARRY_KEXEC_HDR_SIZE)
-		return fail(where, raw_len, IMACARRY_ERR_TRUNCATED);
+		return payload_fail(where, raw_len, IMACARRY_ERR_TRUNCATED);
 	if ((big_endian ? ic_get_be16(k + KHDR_VERSION) :
 			  ic_get_le16(k + KHDR_VERSION)) != 1)
-		return fail(where, KHDR_VERSION, IMACARRY_ERR_VERSION);
+		return payload_fail(where, KHDR_VERSION, IMACARRY_ERR_VERSION);
 	bufsz = ic_get64(big_endian, k + KHDR_BUF_SIZE);
 	if (bufsz < IMACARRY_KEXEC_HDR_SIZE || bufsz > raw_len)
-		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+		return payload_fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
 
+	/*
+	 * The list's own offsets (IMACARRY_ORIGIN_LIST), as the caller's walk
+	 * of @list will give them: one record fault reads the same wherever
+	 * it is found.
+	 */
 	ret = imacarry_list_init(list, k + IMACARRY_KEXEC_HDR_SIZE,
 				 (size_t)bufsz - IMACARRY_KEXEC_HDR_SIZE,
 				 IMACARRY_SHA1_SIZE, big_endian ? 1 : 0, where);
-	if (ret < 0) {
-		if (where)
-			where->offset += IMACARRY_KEXEC_HDR_SIZE;
+	if (ret < 0)
 		return ret;
-	}
 	if (count)
 		*count = ic_get64(big_endian, k + KHDR_COUNT);
 	return 0;
@@ -417,8 +431,8 @@ int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 
 /*
  * 8. The inner header of a checked blob's raw payload at @r. Offsets from
- * here on are into the raw payload, since a deflated payload has no
- * byte-for-byte mapping to the blob.
+ * here on count in the raw payload (IMACARRY_ORIGIN_PAYLOAD), since a
+ * deflated payload has no byte-for-byte mapping to the blob.
  */
 static int payload_view(const uint8_t *r, const struct imacarry_blob_hdr *h,
 			struct imacarry_list *list,
@@ -433,9 +447,9 @@ static int payload_view(const uint8_t *r, const struct imacarry_blob_hdr *h,
 	if (ret < 0)
 		return ret;
 	if (ic_get64(be, r + KHDR_BUF_SIZE) != h->raw_len)
-		return fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
+		return payload_fail(where, KHDR_BUF_SIZE, IMACARRY_ERR_BADLEN);
 	if (count != h->count)
-		return fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
+		return payload_fail(where, KHDR_COUNT, IMACARRY_ERR_COUNT);
 	return 0;
 }
 
@@ -477,7 +491,7 @@ int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
 	const uint8_t *r;
 	int ret;
 
-	ic_where(where, 0, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_BLOB, 0, 0);
 	if (!ob)
 		return -IMACARRY_ERR_BADARG;
 	memset(ob, 0, sizeof(*ob));

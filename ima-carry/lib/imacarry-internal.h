@@ -112,13 +112,23 @@ static inline uint64_t ic_get64(bool big_endian, const void *p)
 	return big_endian ? ic_get_be64(p) : ic_get_le64(p);
 }
 
+/* Sets @w (may be NULL): @off bytes from @origin, entry @idx. */
+static inline void ic_where_at(struct imacarry_where *w,
+			       enum imacarry_origin origin, uint64_t off,
+			       uint64_t idx)
+{
+	if (w) {
+		w->offset = off;
+		w->index = idx;
+		w->origin = origin;
+	}
+}
+
+/* A position in a list, the origin of every record walk. */
 static inline void ic_where(struct imacarry_where *w, uint64_t offset,
 			    uint64_t index)
 {
-	if (w) {
-		w->offset = offset;
-		w->index = index;
-	}
+	ic_where_at(w, IMACARRY_ORIGIN_LIST, offset, index);
 }
 
 #define IC_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -23,6 +23,9 @@ extern "C" {
  *    failed system call's; after any other code, do not read it.
  *  - Parsers fill a struct imacarry_where with the byte offset and the entry
  *    index of the fault, so that callers can print "FILE: offset N, entry M: …".
+ *    The offset counts from the origin that @where->origin names, never
+ *    from anything else: a caller that knows where that origin lies in its
+ *    file turns it into a file offset (see enum imacarry_origin).
  */
 
 /* Error codes, returned negated. */
@@ -63,10 +66,26 @@ enum imacarry_error {
 /* Returns a static, one-line description of a (negative or positive) code. */
 const char *imacarry_strerror(int err);
 
-/* Where a parser stopped: byte offset into its input, and entry index. */
+/*
+ * Where an offset counts from. Whatever walks records (imacarry_list_*(),
+ * the pack functions, imacarry_snapshot_read(), and the list step of
+ * imacarry_payload_list() and imacarry_kbuf_list()) says LIST, so a fault
+ * in a carried list reads the same as in a list file; a list in a payload
+ * starts IMACARRY_KEXEC_HDR_SIZE bytes into it. Only LIST offsets come
+ * with an entry index; the others leave @index 0.
+ */
+enum imacarry_origin {
+	IMACARRY_ORIGIN_LIST,		/* the list's first record (list->buf) */
+	IMACARRY_ORIGIN_BLOB,		/* the blob's first byte, its magic */
+	IMACARRY_ORIGIN_PAYLOAD,	/* the raw payload's struct ima_kexec_hdr,
+					 * inflated if the blob is deflated */
+};
+
+/* Where a parser stopped: byte offset, entry index, and what they count in. */
 struct imacarry_where {
-	uint64_t offset;
-	uint64_t index;
+	uint64_t offset;		/* bytes from @origin */
+	uint64_t index;			/* the entry, for IMACARRY_ORIGIN_LIST */
+	enum imacarry_origin origin;	/* where @offset counts from */
 };
 
 /* ---- Measurement lists (binary_runtime_measurements) ---- */
@@ -201,7 +220,8 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
  * Parses the record at *@pos into @e and advances *@pos. Start with
  * *@pos = 0 and e->index = 0 is set for you; later calls number the entry
  * e->index + 1. On error *@pos stays at the faulty record, and @where (may
- * be NULL) holds the offset of the faulty field itself, from list->buf.
+ * be NULL) holds the offset of the faulty field itself, from list->buf
+ * (IMACARRY_ORIGIN_LIST).
  * Returns 1 for an entry, 0 at the end of the list, or
  *	-IMACARRY_ERR_BADARG: no @list, @pos or @e, no buf with a len, or
  *		*@pos past the end;
@@ -434,7 +454,8 @@ struct imacarry_blob_hdr {
  * Checks a blob of @len bytes before anything else reads a length: magic,
  * version, header size, flags, header CRC, caps, the ratio, then the payload
  * CRC. Fills @hdr (may be NULL) when all pass. Trailing bytes after the
- * payload are refused. @where->offset names the field at fault.
+ * payload are refused. @where names the field at fault, from the blob's
+ * first byte (IMACARRY_ORIGIN_BLOB).
  * Returns 0, or
  *	-IMACARRY_ERR_BADARG: no @blob with a @len;
  *	-IMACARRY_ERR_TRUNCATED: shorter than the header, or the payload;
@@ -482,7 +503,8 @@ int imacarry_blob_pack(const struct imacarry_list *list, unsigned int flags,
 /*
  * Checks @blob, then writes its raw payload (struct ima_kexec_hdr and the
  * list) to @raw, which must hold hdr.raw_len bytes. Requires an exact
- * inflate size and checks the inner header against the outer one.
+ * inflate size and checks the inner header against the outer one. @where
+ * names the origin as imacarry_blob_open() does.
  */
 int imacarry_blob_unpack(const void *blob, size_t len, void *raw,
 			 size_t raw_size, struct imacarry_blob_hdr *hdr,
@@ -509,12 +531,15 @@ struct imacarry_blob {
  * showing a broken blob).
  * Returns 0, or
  *	-IMACARRY_ERR_BADARG: no @ob, or no @blob with a @len;
- *	any imacarry_blob_check() error, @where->offset into @blob;
+ *	any imacarry_blob_check() error, @where into @blob (ORIGIN_BLOB);
  *	-IMACARRY_ERR_NOMEM: no memory for the inflated payload;
  *	-IMACARRY_ERR_INFLATE: zlib refused the payload, or it does not
- *		inflate to exactly hdr.raw_len bytes;
+ *		inflate to exactly hdr.raw_len bytes (@where: how far zlib
+ *		read, ORIGIN_BLOB);
  *	-IMACARRY_ERR_VERSION, -IMACARRY_ERR_BADLEN, -IMACARRY_ERR_COUNT:
- *		the inner header disagrees (@where->offset into the payload).
+ *		the inner header disagrees (@where into the inflated
+ *		payload, ORIGIN_PAYLOAD);
+ *	any imacarry_payload_list() error.
  * On failure @ob->raw is NULL and @ob->list empty.
  */
 int imacarry_blob_open(const void *blob, size_t len, struct imacarry_blob *ob,
@@ -526,6 +551,12 @@ void imacarry_blob_close(struct imacarry_blob *ob);
 /*
  * Makes a list view of a raw payload (after struct ima_kexec_hdr) and checks
  * the inner header: version 1, buffer_size <= @raw_len.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @raw or @list;
+ *	-IMACARRY_ERR_TRUNCATED, -IMACARRY_ERR_VERSION, -IMACARRY_ERR_BADLEN:
+ *		the inner header (@where into @raw, IMACARRY_ORIGIN_PAYLOAD);
+ *	any imacarry_list_init() error, @where into the list
+ *		(IMACARRY_ORIGIN_LIST: @raw + IMACARRY_KEXEC_HDR_SIZE).
  */
 int imacarry_payload_list(const void *raw, size_t raw_len, bool big_endian,
 			  struct imacarry_list *list, uint64_t *count,
@@ -573,7 +604,9 @@ int imacarry_kbuf_pack(const struct imacarry_list *list, void *out,
  *	-IMACARRY_ERR_BADLEN: buffer_size under 24 or over @len, or a
  *		non-zero byte after it (@where names it);
  *	-IMACARRY_ERR_COUNT: a count no list of that size can hold;
- *	any imacarry_list_init() error.
+ *	any imacarry_payload_list() error.
+ * @where counts from @buf (IMACARRY_ORIGIN_PAYLOAD), but in the list
+ * (IMACARRY_ORIGIN_LIST) for a record's fault.
  */
 int imacarry_kbuf_list(const void *buf, size_t len,
 		       struct imacarry_list *list, uint64_t *count,
@@ -685,13 +718,22 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 
 /* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
 
+#define IMACARRY_RUNDIR		"/run/ima-carry"
+
 /*
  * Called by kexec --ima-carry -l after a successful load. Replaces @rundir
- * (/run/ima-carry when NULL; must be absolute) in one rename with a 0700
- * directory holding copies of @kernel and @initrd (NULL: none) and "argv":
- * @argv[1..@argc-1], each NUL-terminated, with the kernel argument (the
- * pointer @kernel, else the last word equal to it) and every --initrd /
- * --ramdisk value pointing at the copies. On failure nothing changes.
+ * (IMACARRY_RUNDIR when NULL; must be absolute) in one rename with a 0700
+ * directory holding "kernel" and "initrd", copies of @kernel and @initrd
+ * (NULL: none), and "argv": @argv[1..@argc-1] as they are, each
+ * NUL-terminated. Which words of @argv name the kernel and the initrd is
+ * the caller's to know: it points them at @rundir/kernel and
+ * @rundir/initrd before the call (kexec/ima-carry-argv.h does, for kexec).
+ * On failure nothing changes.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: a relative @rundir, @argc under 2, no @argv
+ *		or @kernel, a NULL word, a @rundir too long (errno
+ *		ENAMETOOLONG), or a @kernel or @initrd that is no regular file;
+ *	-IMACARRY_ERR_IO: a system call failed, and errno says why.
  */
 int imacarry_record_load(const char *rundir, int argc, char *const argv[],
 			 const char *kernel, const char *initrd);

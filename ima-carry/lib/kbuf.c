@@ -77,7 +77,7 @@ int imacarry_kbuf_list(const void *buf, size_t len,
 	bool be;
 	int ret;
 
-	ic_where(where, 0, 0);
+	ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, 0, 0);
 	if (!buf || !list)
 		return -IMACARRY_ERR_BADARG;
 	if (len < IMACARRY_KEXEC_HDR_SIZE)
@@ -87,7 +87,7 @@ int imacarry_kbuf_list(const void *buf, size_t len,
 		return ret;
 	bufsz = ic_get64(be, k + KHDR_BUF_SIZE);
 	if (bufsz < IMACARRY_KEXEC_HDR_SIZE || bufsz > len) {
-		ic_where(where, KHDR_BUF_SIZE, 0);
+		ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, KHDR_BUF_SIZE, 0);
 		return -IMACARRY_ERR_BADLEN;
 	}
 	/*
@@ -96,13 +96,13 @@ int imacarry_kbuf_list(const void *buf, size_t len,
 	 */
 	for (i = bufsz; i < len; i++) {
 		if (k[i]) {
-			ic_where(where, i, 0);
+			ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, i, 0);
 			return -IMACARRY_ERR_BADLEN;
 		}
 	}
 	n = ic_get64(be, k + KHDR_COUNT);
 	if (n > (bufsz - IMACARRY_KEXEC_HDR_SIZE) / MIN_RECORD) {
-		ic_where(where, KHDR_COUNT, 0);
+		ic_where_at(where, IMACARRY_ORIGIN_PAYLOAD, KHDR_COUNT, 0);
 		return -IMACARRY_ERR_COUNT;
 	}
 	ret = imacarry_payload_list(buf, (size_t)bufsz, be, list, NULL, where);

@@ -275,7 +275,7 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		       struct imacarry_where *where)
 {
 	static const unsigned int sizes[] = { 20, 32, 48, 64 };
-	struct imacarry_where best_where = { 0, 0 };
+	struct imacarry_where best_where = { 0 };
 	struct imacarry_list best = { 0 }, cand;
 	unsigned int best_rank = 0, rank, s, o;
 	bool found = false, ambiguous = false;
@@ -309,7 +309,7 @@ int imacarry_list_init(struct imacarry_list *list, const void *buf,
 		if (order >= 0 && o != (unsigned int)order)
 			continue;
 		for (s = 0; s < IC_ARRAY_SIZE(sizes); s++) {
-			struct imacarry_where fault = { 0, 0 };
+			struct imacarry_where fault = { 0 };
 			unsigned int n;
 			bool complete;
 			int err;

@@ -13,14 +13,10 @@
 
 #include "imacarry-internal.h"
 
-#define RECORD_RUNDIR	"/run/ima-carry"
 #define COPY_CHUNK	(64u << 10)
 
 /* What a rundir holds; removal knows exactly these names. */
 static const char *const record_files[] = { "kernel", "initrd", "argv" };
-
-/* The initrd options of kexec-tools, in both the "X F" and "X=F" forms. */
-static const char *const initrd_opts[] = { "--initrd", "--ramdisk" };
 
 static int write_all(int fd, const void *buf, size_t len)
 {
@@ -119,109 +115,16 @@ out_in:
 	return ret;
 }
 
-/* Matches "--initrd" (value in the next word) or "--initrd=F". */
-static const char *initrd_value(const char *arg, bool *next)
-{
-	size_t i, n;
-
-	for (i = 0; i < IC_ARRAY_SIZE(initrd_opts); i++) {
-		n = strlen(initrd_opts[i]);
-		if (strncmp(arg, initrd_opts[i], n))
-			continue;
-		if (!arg[n]) {
-			*next = true;
-			return arg + n;
-		}
-		if (arg[n] == '=') {
-			*next = false;
-			return arg + n + 1;
-		}
-	}
-	return NULL;
-}
-
-/*
- * The kernel is argv[optind] of kexec: the caller usually hands us that
- * very pointer, which is exact. A copy of the string is matched by value,
- * last one first, because kexec-tools takes the first non-option word and
- * getopt has moved the non-options to the end.
- */
-static int kernel_index(int argc, char *const argv[], const char *kernel)
-{
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (argv[i] == kernel)
-			return i;
-	for (i = argc - 1; i >= 1; i--)
-		if (!strcmp(argv[i], kernel))
-			return i;
-	return -1;
-}
-
-/*
- * Checks that every initrd option can be pointed at the copy: a record
- * whose argv still names /boot would fail exactly when it is needed.
- */
-static int check_initrd_opts(int argc, char *const argv[], int kidx,
-			     const char *initrd)
-{
-	bool next, seen = false;
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (i == kidx || !initrd_value(argv[i], &next))
-			continue;
-		if (next && (i + 1 >= argc || i + 1 == kidx))
-			return -IMACARRY_ERR_BADARG;
-		seen = true;
-		if (next)
-			i++;
-	}
-	if (seen != (initrd != NULL))
-		return -IMACARRY_ERR_BADARG;
-	return 0;
-}
-
 /* argv[1..argc-1], each NUL-terminated, for bash's mapfile -d ''. */
-static int write_argv(int dirfd, const char *rundir, int argc,
-		      char *const argv[], int kidx)
+static int write_argv(int dirfd, int argc, char *const argv[])
 {
-	char path[PATH_MAX];
-	const char *value;
-	bool next, skip = false;
-	int fd, i, n, ret = 0;
+	int fd, i, ret = 0;
 
 	fd = create_file(dirfd, "argv");
 	if (fd < 0)
 		return fd;
-	for (i = 1; i < argc && !ret; i++) {
-		if (i == kidx) {
-			n = snprintf(path, sizeof(path), "%s/kernel", rundir);
-			ret = write_all(fd, path, (size_t)n + 1);
-			continue;
-		}
-		if (skip) {
-			skip = false;
-			n = snprintf(path, sizeof(path), "%s/initrd", rundir);
-			ret = write_all(fd, path, (size_t)n + 1);
-			continue;
-		}
-		value = initrd_value(argv[i], &next);
-		if (value && !next) {
-			n = snprintf(path, sizeof(path), "%.*s%s/initrd",
-				     (int)(value - argv[i]), argv[i], rundir);
-			if (n < 0 || (size_t)n >= sizeof(path)) {
-				errno = ENAMETOOLONG;
-				ret = -IMACARRY_ERR_BADARG;
-				break;
-			}
-			ret = write_all(fd, path, (size_t)n + 1);
-			continue;
-		}
-		skip = value != NULL;
+	for (i = 1; i < argc && !ret; i++)
 		ret = write_all(fd, argv[i], strlen(argv[i]) + 1);
-	}
 	if (close(fd) && !ret)
 		ret = -IMACARRY_ERR_IO;
 	return ret;
@@ -268,29 +171,25 @@ int imacarry_record_load(const char *rundir, int argc, char *const argv[],
 			 const char *kernel, const char *initrd)
 {
 	char tmp[PATH_MAX];
-	int dirfd, kidx, n, ret;
+	int dirfd, i, n, ret;
 
 	if (!rundir)
-		rundir = RECORD_RUNDIR;
+		rundir = IMACARRY_RUNDIR;
 	if (rundir[0] != '/' || argc < 2 || !argv || !kernel) {
 		errno = EINVAL;
 		return -IMACARRY_ERR_BADARG;
 	}
-	/* Room for "RUNDIR/initrd" in the argv file and a mkdtemp suffix. */
+	for (i = 1; i < argc; i++) {
+		if (!argv[i]) {
+			errno = EINVAL;
+			return -IMACARRY_ERR_BADARG;
+		}
+	}
+	/* Room for "RUNDIR/initrd", the copies' names, and a mkdtemp suffix. */
 	n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", rundir);
 	if (n < 0 || (size_t)n + sizeof("/initrd") >= sizeof(tmp)) {
 		errno = ENAMETOOLONG;
 		return -IMACARRY_ERR_BADARG;
-	}
-	kidx = kernel_index(argc, argv, kernel);
-	if (kidx < 0) {
-		errno = EINVAL;
-		return -IMACARRY_ERR_BADARG;
-	}
-	ret = check_initrd_opts(argc, argv, kidx, initrd);
-	if (ret) {
-		errno = EINVAL;
-		return ret;
 	}
 
 	/* mkdtemp makes it 0700; the record is root's alone. */
@@ -307,7 +206,7 @@ int imacarry_record_load(const char *rundir, int argc, char *const argv[],
 	if (!ret && initrd)
 		ret = copy_file(initrd, rundir, dirfd, "initrd");
 	if (!ret)
-		ret = write_argv(dirfd, rundir, argc, argv, kidx);
+		ret = write_argv(dirfd, argc, argv);
 	close(dirfd);
 	if (!ret)
 		ret = install(tmp, rundir);

@@ -54,6 +54,7 @@ static const char *kind_name(const struct tool_input *in)
 static int print_header(const struct tool_input *in)
 {
 	const struct imacarry_blob_hdr *h = &in->open.hdr;
+	char at[128];
 
 	if (in->kbuf) {
 		printf("# %s: a kexec buffer: struct ima_kexec_hdr, then the list\n"
@@ -93,13 +94,14 @@ static int print_header(const struct tool_input *in)
 		       h->hdr_crc);
 	}
 	/* The one check of the blob, made on open; both CRCs in it. */
-	if (!in->open.checked)
-		printf("# check: offset %llu: %s\n",
-		       (unsigned long long)(in->open_where.offset +
-					    in->blob_off),
+	if (!in->open.checked) {
+		/* The line above says where the property is. */
+		tool_input_where(in, &in->open_where, false, at, sizeof(at));
+		printf("# check: %s: %s\n", at,
 		       imacarry_strerror(in->open_err));
-	else
+	} else {
 		printf("# check: ok (hdr_crc ok, payload_crc ok)\n");
+	}
 	return 0;
 }
 
@@ -115,7 +117,7 @@ static int dump_ascii(struct tool_input *in)
 	/* One line buffer for the whole walk; it only grows for huge lines. */
 	line = malloc(size);
 	if (!line) {
-		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
+		tool_err_at(in->name, -IMACARRY_ERR_NOMEM);
 		return -1;
 	}
 	memset(&e, 0, sizeof(e));
@@ -132,8 +134,7 @@ static int dump_ascii(struct tool_input *in)
 			size = (size_t)n + 1;
 			nline = realloc(line, size);
 			if (!nline) {
-				tool_err_at(in->name, -IMACARRY_ERR_NOMEM,
-					    NULL, false);
+				tool_err_at(in->name, -IMACARRY_ERR_NOMEM);
 				free(line);
 				return -1;
 			}

@@ -89,7 +89,7 @@ static int inject(const char *dtb, const uint8_t *blob, size_t blob_len,
 			tree = grown;
 	}
 	if (ret < 0) {
-		tool_err_at(dtb, ret, NULL, false);
+		tool_err_at(dtb, ret);
 		free(tree);
 		return -1;
 	}

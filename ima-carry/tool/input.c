@@ -35,9 +35,9 @@ static int read_live(struct tool_input *in)
 				 strerror(errno));
 		else if (ret == -IMACARRY_ERR_NOIMA ||
 			 ret == -IMACARRY_ERR_NOMEM)
-			tool_err_at(in->name, ret, NULL, false);
+			tool_err_at(in->name, ret);
 		else
-			tool_err_at(in->name, ret, &w, true);
+			tool_input_err(in, ret, &w);
 		return -1;
 	}
 	in->file.buf = buf;
@@ -70,7 +70,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 		ret = imacarry_fdt_get(in->file.buf, in->file.len, &blob,
 				       &in->blob_len);
 		if (ret < 0) {
-			tool_err_at(in->name, ret, NULL, false);
+			tool_err_at(in->name, ret);
 			return -1;
 		}
 		in->blob = blob;
@@ -86,7 +86,7 @@ int tool_input_read(struct tool_input *in, const char *path)
 					       &in->list, &in->count, NULL);
 		return 0;
 	default:
-		tool_err_at(in->name, -IMACARRY_ERR_FORMAT, NULL, false);
+		tool_err_at(in->name, -IMACARRY_ERR_FORMAT);
 		return -1;
 	}
 	/* dump --header shows the header and this verdict before the list. */
@@ -95,25 +95,11 @@ int tool_input_read(struct tool_input *in, const char *path)
 	return 0;
 }
 
-/* Blob errors name the offset in the file, so add where the blob starts. */
-static void blob_err(const struct tool_input *in, int ret,
-		     const struct imacarry_where *w)
-{
-	struct imacarry_where fw = { w->offset + in->blob_off, 0 };
-
-	if (in->kind == IMACARRY_KIND_FDT)
-		tool_err("%s: offset %llu (linux,ima-carry + %llu): %s",
-			 in->name, (unsigned long long)fw.offset,
-			 (unsigned long long)w->offset, imacarry_strerror(ret));
-	else
-		tool_err_at(in->name, ret, &fw, false);
-}
-
 /* The list of the blob opened by tool_input_read(). */
 static int blob_list(struct tool_input *in)
 {
 	if (in->open_err < 0) {
-		blob_err(in, in->open_err, &in->open_where);
+		tool_input_err(in, in->open_err, &in->open_where);
 		return -1;
 	}
 	in->list = in->open.list;
@@ -164,27 +150,55 @@ void tool_input_close(struct tool_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
+void tool_input_where(const struct tool_input *in,
+		      const struct imacarry_where *w, bool prop, char *buf,
+		      size_t size)
+{
+	unsigned long long off = w->offset, idx = w->index;
+
+	switch (w->origin) {
+	case IMACARRY_ORIGIN_BLOB:
+		if (in->kind == IMACARRY_KIND_FDT && prop)
+			snprintf(buf, size,
+				 "offset %llu (" IMACARRY_PROP " + %llu)",
+				 off + in->blob_off, off);
+		else
+			snprintf(buf, size, "offset %llu", off + in->blob_off);
+		return;
+	case IMACARRY_ORIGIN_PAYLOAD:
+		/*
+		 * A blob's payload may be deflated, so its offsets need not
+		 * point into the file; a kexec buffer file is the payload.
+		 */
+		if (in->blob)
+			snprintf(buf, size,
+				 "offset %llu in the carried payload", off);
+		else
+			snprintf(buf, size, "offset %llu", off);
+		return;
+	case IMACARRY_ORIGIN_LIST:
+		break;
+	}
+	if (in->blob)
+		snprintf(buf, size,
+			 "offset %llu in the carried list, entry %llu", off,
+			 idx);
+	else
+		snprintf(buf, size, "offset %llu, entry %llu",
+			 off + (in->kbuf ? IMACARRY_KEXEC_HDR_SIZE : 0), idx);
+}
+
 void tool_input_err(const struct tool_input *in, int err,
 		    const struct imacarry_where *w)
 {
-	/*
-	 * A carried list lives in the inflated payload, so its offsets do
-	 * not point into the file: say which list they count in.
-	 */
-	struct imacarry_where fw;
+	char at[128];
 
-	if (in->blob) {
-		tool_err("%s: offset %llu in the carried list, entry %llu: %s",
-			 in->name, (unsigned long long)w->offset,
-			 (unsigned long long)w->index, imacarry_strerror(err));
-	} else if (in->kbuf) {
-		/* The list starts after the header: name the file offset. */
-		fw.offset = w->offset + IMACARRY_KEXEC_HDR_SIZE;
-		fw.index = w->index;
-		tool_err_at(in->name, err, &fw, true);
-	} else {
-		tool_err_at(in->name, err, w, true);
+	if (!w) {
+		tool_err_at(in->name, err);
+		return;
 	}
+	tool_input_where(in, w, true, at, sizeof(at));
+	tool_err("%s: %s: %s", in->name, at, imacarry_strerror(err));
 }
 
 int tool_input_end(const struct tool_input *in, uint64_t n)
@@ -209,7 +223,7 @@ static int pack_precheck(const struct tool_input *in)
 		return -1;
 	}
 	if (!imacarry_blob_bound(in->list.len)) {
-		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG, NULL, false);
+		tool_err_at(in->name, -IMACARRY_ERR_TOOBIG);
 		return -1;
 	}
 	return 0;
@@ -223,7 +237,7 @@ static void pack_err(const struct tool_input *in, int err,
 		     const struct imacarry_where *w)
 {
 	if (err == -IMACARRY_ERR_NOMEM || err == -IMACARRY_ERR_INFLATE)
-		tool_err_at(in->name, err, NULL, false);
+		tool_err_at(in->name, err);
 	else
 		tool_input_err(in, err, w);
 }
@@ -257,7 +271,7 @@ int tool_input_pack(const struct tool_input *in, unsigned int flags,
 	size = imacarry_blob_bound(in->list.len);
 	blob = malloc(size);
 	if (!blob) {
-		tool_err_at(in->name, -IMACARRY_ERR_NOMEM, NULL, false);
+		tool_err_at(in->name, -IMACARRY_ERR_NOMEM);
 		return -1;
 	}
 	if (pack_into(in, flags, blob, size, blob_len, hdr) < 0) {

@@ -158,7 +158,7 @@ static int walk(struct tool_input *in, struct imacarry_replay *r,
 			continue;
 		}
 		if (ret < 0) {
-			tool_err_at(in->name, ret, NULL, false);
+			tool_err_at(in->name, ret);
 			return -1;
 		}
 	}

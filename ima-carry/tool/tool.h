@@ -62,9 +62,8 @@ int tool_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
 
-/* "FILE: <strerror>", or "FILE: offset N, entry M: <strerror>" with @w. */
-void tool_err_at(const char *file, int err, const struct imacarry_where *w,
-		 bool entry);
+/* "FILE: <strerror>"; tool_input_err() adds where, for an input's fault. */
+void tool_err_at(const char *file, int err);
 
 /* Parses a decimal in [min, max]; false on anything else. */
 bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,
@@ -191,7 +190,17 @@ int tool_input_open(struct tool_input *in, const char *path,
 
 void tool_input_close(struct tool_input *in);
 
-/* Reports a list parse error, with the offset as the input names it. */
+/*
+ * Writes where @w points in @in, as messages show it: an offset in the
+ * file where the file holds @w's origin byte for byte (a device tree's
+ * blob also "(linux,ima-carry + N)" with @prop), else the offset in what
+ * it counts in ("offset N in the carried list"); ", entry M" for a list.
+ */
+void tool_input_where(const struct tool_input *in,
+		      const struct imacarry_where *w, bool prop, char *buf,
+		      size_t size);
+
+/* Reports "FILE: offset N[, entry M]: <strerror>" (NULL @w: no position). */
 void tool_input_err(const struct tool_input *in, int err,
 		    const struct imacarry_where *w);
 

@@ -59,21 +59,9 @@ int tool_usage(const char *cmd, const char *fmt, ...)
 	return TOOL_EXIT_USAGE;
 }
 
-void tool_err_at(const char *file, int err, const struct imacarry_where *w,
-		 bool entry)
+void tool_err_at(const char *file, int err)
 {
-	if (!w) {
-		tool_err("%s: %s", file, imacarry_strerror(err));
-		return;
-	}
-	if (!entry) {
-		tool_err("%s: offset %llu: %s", file,
-			 (unsigned long long)w->offset, imacarry_strerror(err));
-		return;
-	}
-	tool_err("%s: offset %llu, entry %llu: %s", file,
-		 (unsigned long long)w->offset, (unsigned long long)w->index,
-		 imacarry_strerror(err));
+	tool_err("%s: %s", file, imacarry_strerror(err));
 }
 
 bool tool_parse_uint(const char *s, unsigned long min, unsigned long max,

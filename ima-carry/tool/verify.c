@@ -409,7 +409,7 @@ static int walk(struct verify *v, struct tool_input *in, unsigned int *bad,
 			tool_input_err(in, ret, &w);
 			(*bad)++;
 		} else if (ret < 0) {
-			tool_err_at(in->name, ret, NULL, false);
+			tool_err_at(in->name, ret);
 			return -1;
 		}
 		track(v, e.pcr, &e);
@@ -688,7 +688,7 @@ static int search_walk(struct verify *v, struct tool_input *in)
 		for (f = 0; f < IMACARRY_FORM__MAX; f++) {
 			ret = imacarry_replay_extend(r[f], &in->list, &e);
 			if (ret < 0 && ret != -IMACARRY_ERR_DIGEST) {
-				tool_err_at(in->name, ret, NULL, false);
+				tool_err_at(in->name, ret);
 				goto out;
 			}
 		}

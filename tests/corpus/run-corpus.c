@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	while (fgets(line, sizeof(line), exp)) {
-		struct imacarry_where w = { 0, 0 };
+		struct imacarry_where w = { 0 };
 		int k, want, got;
 		uint8_t *buf;
 		size_t len;

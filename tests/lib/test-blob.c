@@ -269,8 +269,11 @@ static void test_pack_checked(void **state)
 					    &w), -IMACARRY_ERR_PCR);
 	assert_int_equal(w.offset, 0);
 	assert_int_equal(w.index, 0);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_kbuf_pack(&v, out, sizeof(out), &len, NULL,
 					    &w), -IMACARRY_ERR_PCR);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
 	fx_free(&l);
 }
 
@@ -680,6 +683,7 @@ static void test_payload_list(void **state)
 					       &count, &w),
 			 -IMACARRY_ERR_BADLEN);
 	assert_int_equal(w.offset, 8);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
 	put_le64(raw + 8, 23);
 	assert_int_equal(imacarry_payload_list(raw, sizeof(raw), false, &pl,
 					       &count, &w),
@@ -689,6 +693,22 @@ static void test_payload_list(void **state)
 	assert_int_equal(imacarry_payload_list(raw, sizeof(raw), true, &pl,
 					       &count, &w),
 			 -IMACARRY_ERR_VERSION);
+}
+
+/*
+ * A stored blob @b, its CRCs fixed, whose inner header fails with @err at
+ * @offset into the payload (@w starts at another origin).
+ */
+static void expect_inner(uint8_t *b, size_t len, int err, uint64_t offset)
+{
+	struct imacarry_where w = { .origin = IMACARRY_ORIGIN_BLOB };
+	struct imacarry_blob ob;
+
+	refix(b, len);
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), err);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
+	assert_int_equal(w.offset, offset);
+	assert_null(ob.raw);
 }
 
 /*
@@ -717,20 +737,38 @@ static void test_open(void **state)
 	assert_int_equal(ob.hdr.count, 10);
 	imacarry_blob_close(&ob);
 
-	/* The list is not walked: a bad record inside passes the open. */
+	/*
+	 * The list is not walked: a bad record inside passes the open. Each
+	 * check below starts @w at another origin, to see the one it sets:
+	 * a record's offset counts in the list.
+	 */
 	b[48 + 24] = 99;	/* PCR 99 */
 	refix(b, len);
 	assert_int_equal(imacarry_blob_open(b, len, &ob, &w), 0);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_list_next(&ob.list, &pos, &e, &w),
 			 -IMACARRY_ERR_PCR);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_LIST);
+	assert_int_equal(w.offset, 0);
 	imacarry_blob_close(&ob);
+
+	/* The inner struct ima_kexec_hdr counts in the payload. */
+	b[48] = 2;
+	expect_inner(b, len, -IMACARRY_ERR_VERSION, 0);
+	b[48] = 1;
+	b[48 + 8] ^= 1;		/* buffer_size */
+	expect_inner(b, len, -IMACARRY_ERR_BADLEN, 8);
+	b[48 + 8] ^= 1;
+	refix(b, len);
 
 	/* A broken blob: its header as it is, and where the check failed. */
 	b[44] ^= 1;
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
 	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
 			 -IMACARRY_ERR_HDRCRC);
 	assert_false(ob.checked);
 	assert_int_equal(w.offset, 44);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
 	assert_int_equal(ob.hdr.count, 10);
 	assert_int_equal(ob.hdr.raw_len, 24 + l.len);
 	assert_null(ob.raw);
@@ -745,10 +783,17 @@ static void test_open(void **state)
 	assert_memory_equal(ob.list.buf, l.buf, l.len);
 	imacarry_blob_close(&ob);
 	assert_null(ob.raw);
-	/* Checked, then refused in the payload: checked stays true. */
+	/*
+	 * Checked, then refused in the payload: checked stays true. How far
+	 * zlib read counts in the blob.
+	 */
 	b[len - 1] ^= 0xff;
 	refix(b, len);
-	assert_true(imacarry_blob_open(b, len, &ob, &w) < 0);
+	w.origin = IMACARRY_ORIGIN_PAYLOAD;
+	assert_int_equal(imacarry_blob_open(b, len, &ob, &w),
+			 -IMACARRY_ERR_INFLATE);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_BLOB);
+	assert_true(w.offset >= 48 && w.offset <= len);
 	assert_true(ob.checked);
 	assert_null(ob.raw);
 	imacarry_blob_close(&ob);

@@ -187,6 +187,8 @@ static void test_list_refuses(void **state)
 	assert_int_equal(imacarry_kbuf_list(b, len + 8, &got, NULL, &w),
 			 -IMACARRY_ERR_BADLEN);
 	assert_int_equal(w.offset, len + 5);
+	/* The file is the payload: its offsets, not the list's. */
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
 
 	/* buffer_size past the end, or under the header. */
 	b[8] = (uint8_t)(len + 1);
@@ -194,6 +196,7 @@ static void test_list_refuses(void **state)
 	assert_int_equal(imacarry_kbuf_list(b, len, &got, NULL, &w),
 			 -IMACARRY_ERR_BADLEN);
 	assert_int_equal(w.offset, 8);
+	assert_int_equal(w.origin, IMACARRY_ORIGIN_PAYLOAD);
 	b[8] = 23;
 	b[9] = 0;
 	assert_int_equal(imacarry_kbuf_list(b, len, &got, NULL, &w),

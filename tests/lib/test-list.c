@@ -278,7 +278,7 @@ static void corrupt(const struct tc_list *good, size_t at, uint32_t v,
 		    int err, uint64_t off)
 {
 	struct imacarry_list list;
-	struct imacarry_where w = { 0, 0 };
+	struct imacarry_where w = { 0 };
 	struct tc_list l = *good;
 	uint64_t count;
 
@@ -550,7 +550,7 @@ static void test_fixtures(void **state)
 	assert_true(n >= 16);
 	for (i = 0; i < n; i++) {
 		struct imacarry_list list;
-		struct imacarry_where w = { 0, 0 };
+		struct imacarry_where w = { 0 };
 		size_t len, alen, k;
 		uint64_t count, lines = 0;
 		uint8_t *buf = tc_fixture_file(&fx[i], "bin", &len);

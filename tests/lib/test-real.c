@@ -56,7 +56,7 @@ static uint8_t *read_data(const char *name, size_t *len)
 static void open_list(const struct real_list *rl, uint8_t **buf,
 		      struct imacarry_list *list)
 {
-	struct imacarry_where w = { 0, 0 };
+	struct imacarry_where w = { 0 };
 	size_t len;
 	int ret;
 
@@ -77,7 +77,7 @@ static void test_parse(void **state)
 
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		struct imacarry_list list;
-		struct imacarry_where w = { 0, 0 };
+		struct imacarry_where w = { 0 };
 		uint64_t count = 0;
 		uint8_t *buf;
 		int ret;

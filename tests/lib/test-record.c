@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* test-record.c - unit tests for record.c: argv rewriting, copies, failures */
+/* test-record.c - unit tests for record.c and kexec's argv rewriting for it */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,6 +17,8 @@
 #include <cmocka.h>
 
 #include "imacarry.h"
+
+#include "ima-carry-argv.h"
 
 /* Over one copy chunk (64 KiB), and not a multiple of it. */
 #define KERNEL_SIZE	(200u << 10 | 123)
@@ -191,7 +193,7 @@ static void test_initrd_eq(void **state)
 
 	snprintf(initrd_opt, sizeof(initrd_opt), "--initrd=%s", f->initrd);
 	snprintf(want_opt, sizeof(want_opt), "--initrd=%s", f->ri);
-	assert_int_equal(imacarry_record_load(f->rundir, 7, argv, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 7, argv, f->kernel,
 					      f->initrd), 0);
 	check_argv(f, want, 6);
 	check_same(f->kernel, f->rk);
@@ -218,7 +220,7 @@ static void test_initrd_forms(void **state)
 	strcpy(kcopy, f->kernel);
 	snprintf(ram_opt, sizeof(ram_opt), "--ramdisk=%s", f->initrd);
 	snprintf(want_ram, sizeof(want_ram), "--ramdisk=%s", f->ri);
-	assert_int_equal(imacarry_record_load(f->rundir, 9, argv, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 9, argv, f->kernel,
 					      f->initrd), 0);
 	check_argv(f, want, 8);
 }
@@ -235,14 +237,14 @@ static void test_kernel_match(void **state)
 	/* By value the last equal word is the kernel (getopt moved it). */
 	strcpy(early, f->kernel);
 	strcpy(late, f->kernel);
-	assert_int_equal(imacarry_record_load(f->rundir, 5, argv, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 5, argv, f->kernel,
 					      NULL), 0);
 	check_argv(f, by_value, 4);
 	snprintf(path, sizeof(path), "%s/initrd", f->rundir);
 	assert_int_equal(access(path, F_OK), -1);
 
 	/* The pointer kexec hands over wins over any equal string. */
-	assert_int_equal(imacarry_record_load(f->rundir, 5, argv, early,
+	assert_int_equal(ima_carry_record_load(f->rundir, 5, argv, early,
 					      NULL), 0);
 	check_argv(f, by_ptr, 4);
 }
@@ -259,7 +261,7 @@ static void test_replace(void **state)
 	size_t len;
 	char *buf;
 
-	assert_int_equal(imacarry_record_load(f->rundir, 3, argv, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 3, argv, f->kernel,
 					      NULL), 0);
 	check_argv(f, want, 2);
 
@@ -269,7 +271,7 @@ static void test_replace(void **state)
 	 */
 	write_file(f->kernel, "new kernel", 10);
 	assert_int_equal(stat(f->rk, &before), 0);
-	assert_int_equal(imacarry_record_load(f->rundir, 4, argv2, f->rk,
+	assert_int_equal(ima_carry_record_load(f->rundir, 4, argv2, f->rk,
 					      NULL), 0);
 	check_argv(f, want2, 3);
 	buf = read_file(f->rk, &len);
@@ -279,7 +281,7 @@ static void test_replace(void **state)
 	assert_int_equal(after.st_ino, before.st_ino);
 	assert_int_equal(after.st_nlink, 1);
 
-	assert_int_equal(imacarry_record_load(f->rundir, 3, argv, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 3, argv, f->kernel,
 					      NULL), 0);
 	check_same(f->kernel, f->rk);
 	list_top(f, names, sizeof(names));
@@ -294,7 +296,7 @@ static void expect_fail(const struct fix *f, int err, const char *rundir,
 {
 	char names[64];
 
-	assert_int_equal(imacarry_record_load(rundir, argc, argv, kernel,
+	assert_int_equal(ima_carry_record_load(rundir, argc, argv, kernel,
 					      initrd), -err);
 	list_top(f, names, sizeof(names));
 	assert_string_equal(names, names_want);
@@ -341,7 +343,7 @@ static void test_fail_clean(void **state)
 		    NULL, "");
 
 	/* An old record survives every failure untouched. */
-	assert_int_equal(imacarry_record_load(f->rundir, 3, plain, f->kernel,
+	assert_int_equal(ima_carry_record_load(f->rundir, 3, plain, f->kernel,
 					      NULL), 0);
 	expect_fail(f, IMACARRY_ERR_IO, f->rundir, 5, argv, f->kernel,
 		    missing, "ima-carry");
@@ -353,6 +355,30 @@ static void test_fail_clean(void **state)
 	expect_fail(f, IMACARRY_ERR_IO, nodir, 3, plain, f->kernel, NULL,
 		    "ima-carry");
 	assert_int_equal(errno, ENOENT);
+}
+
+/*
+ * The library records the argv it is given, word for word: pointing it at
+ * the copies is kexec's part (ima_carry_record_load() above).
+ */
+static void test_argv_as_given(void **state)
+{
+	struct fix *f = *state;
+	char *argv[] = { "kexec", "-l", f->kernel, "--initrd", f->initrd,
+			 "--append=x", NULL };
+	const char *want[] = { "-l", f->kernel, "--initrd", f->initrd,
+			       "--append=x" };
+	char *holes[] = { "kexec", "-l", NULL, NULL };
+
+	assert_int_equal(imacarry_record_load(f->rundir, 6, argv, f->kernel,
+					      f->initrd), 0);
+	check_argv(f, want, 5);
+	check_same(f->kernel, f->rk);
+	check_same(f->initrd, f->ri);
+	/* A NULL word is refused before anything is created. */
+	assert_int_equal(imacarry_record_load(f->rundir, 3, holes, f->kernel,
+					      NULL), -IMACARRY_ERR_BADARG);
+	check_argv(f, want, 5);
 }
 
 int main(void)
@@ -367,6 +393,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_replace, fix_setup,
 						fix_teardown),
 		cmocka_unit_test_setup_teardown(test_fail_clean, fix_setup,
+						fix_teardown),
+		cmocka_unit_test_setup_teardown(test_argv_as_given, fix_setup,
 						fix_teardown),
 	};
 

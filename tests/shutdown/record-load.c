@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* record-load.c - test helper: call imacarry_record_load() from a script */
+/* record-load.c - test helper: call ima_carry_record_load() from a script */
 #include <stdio.h>
 #include <string.h>
 
 #include "imacarry.h"
+
+#include "ima-carry-argv.h"
 
 /*
  * usage: record-load RUNDIR KERNEL INITRD|- ARGV0 ARGS...
@@ -21,7 +23,7 @@ int main(int argc, char *argv[])
 		return 2;
 	}
 	initrd = strcmp(argv[3], "-") ? argv[3] : NULL;
-	ret = imacarry_record_load(argv[1], argc - 4, argv + 4, argv[2],
+	ret = ima_carry_record_load(argv[1], argc - 4, argv + 4, argv[2],
 				   initrd);
 	if (ret) {
 		fprintf(stderr, "record-load: %s: %s\n", argv[1],

@@ -102,6 +102,13 @@ head -c 47 "$T/indz.blob" >$b.short
 bad short "$b.short: " $b.short
 head -c $(($(wc -c <"$T/indz.blob") - 1)) "$T/indz.blob" >$b.cut
 bad cut "$b.cut: offset " $b.cut
+# The inner struct ima_kexec_hdr of a deflated payload: its offsets count
+# in the payload, never in the file (offset 8 there is the blob's version).
+C="$top_srcdir/tests/corpus/blob"
+bad innerversion "$C/inner-version: offset 0 in the carried payload: unknown format version" "$C/inner-version"
+bad innersize "$C/inner-buffer-size: offset 8 in the carried payload: impossible length field" "$C/inner-buffer-size"
+bad innersize4g "$C/inner-buffer-size-4g: offset 8 in the carried payload: impossible length field" "$C/inner-buffer-size-4g"
+bad innerorder "$C/byte-order-lie: offset 0 in the carried payload: unknown format version" "$C/byte-order-lie"
 # A carried list with a broken record: the offset counts in that list.
 head -c 2000 "$T/l.bin" >"$T/cut.bin"
 mkblob "$T/cut.bin" $b.list count=17
