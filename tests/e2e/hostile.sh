@@ -44,18 +44,7 @@ GUEST
 
 machine=("${E2E_QEMU_MACHINE[@]}")
 # QEMU's own tree for this machine, TPM included, as the base of each case.
-tpm=$W/dumptpm
-mkdir -p "$tpm"
-swtpm socket --tpm2 --tpmstate dir="$tpm" --ctrl type=unixio,path="$tpm/ctrl" \
-	--terminate &
-for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
-"$E2E_QEMU" "${machine[@]}" -machine dumpdtb="$W/base.dtb" -display none \
-	-chardev socket,id=chrtpm,path="$tpm/ctrl" \
-	-tpmdev emulator,id=tpm0,chardev=chrtpm \
-	-device "$E2E_TPM_DEVICE",tpmdev=tpm0 >/dev/null 2>&1 ||
-	e2e_fail "QEMU cannot dump its device tree"
-wait
-dtc -q -I dtb -O dts -o "$W/base.dts" "$W/base.dtb" || e2e_fail "dtc failed"
+e2e_dump_dtb "$W/base.dtb"
 
 # case_dtb JSON DTB: the base tree with the case's property (and reserve).
 case_dtb() {

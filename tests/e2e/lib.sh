@@ -290,6 +290,36 @@ sys.stdout.buffer.write(struct.pack("<6I2Q", 0x580000c0, 0xaa1f03e1,
 		-device "loader,file=$dtb,addr=$daddr,force-raw=on")
 }
 
+# e2e_tpm_args DIR: QEMU's arguments for the swtpm of DIR, one a line;
+# none with E2E_NO_TPM=1 (a machine without a TPM).
+e2e_tpm_args() {
+	[ "${E2E_NO_TPM:-0}" = 1 ] && return 0
+	printf '%s\n' -chardev "socket,id=chrtpm,path=$1/ctrl" \
+		-tpmdev emulator,id=tpm0,chardev=chrtpm \
+		-device "$E2E_TPM_DEVICE,tpmdev=tpm0"
+}
+
+# e2e_dump_dtb OUT: the machine's own tree, with its TPM unless E2E_NO_TPM=1,
+# as OUT (dtb) and OUT's .dts twin, for scenarios that boot a tree they made.
+e2e_dump_dtb() {
+	local out=$1 tpm=$W/dumptpm spid
+	rm -rf "$tpm"
+	mkdir -p "$tpm"
+	swtpm socket --tpm2 --tpmstate dir="$tpm" \
+		--ctrl type=unixio,path="$tpm/ctrl" --terminate &
+	spid=$!
+	for _ in $(seq 100); do [ -S "$tpm/ctrl" ] && break; sleep 0.1; done
+	# shellcheck disable=SC2046 # one argument a line, none with spaces
+	"$E2E_QEMU" "${E2E_QEMU_MACHINE[@]}" -machine dumpdtb="$out" \
+		-display none $(e2e_tpm_args "$tpm") >/dev/null 2>&1 ||
+		e2e_fail "QEMU cannot dump its device tree"
+	# Without a TPM device nothing connects to swtpm: stop it. With one it
+	# has ended already, and its status says nothing about the tree.
+	kill "$spid" 2>/dev/null || :
+	wait "$spid" 2>/dev/null || :
+	dtc -q -I dtb -O dts -o "${out%.dtb}.dts" "$out" || e2e_fail "dtc failed"
+}
+
 # e2e_run: boot the chain once, with a fresh software TPM.  Sets E2E_LOG.
 # With E2E_BOOT_DTB, boot 1 gets that tree as it is (e2e_boot_dtb).
 e2e_run() {
@@ -323,10 +353,7 @@ e2e_run() {
 	[ -z "${E2E_BOOT_DTB:-}" ] || e2e_boot_dtb "$initrd"
 	timeout -k 10 "$E2E_TIMEOUT" "$E2E_QEMU" "${E2E_QEMU_MACHINE[@]}" \
 		-display none -monitor none -serial stdio -nic none -no-reboot \
-		"${boot[@]}" \
-		-chardev socket,id=chrtpm,path="$tpm/ctrl" \
-		-tpmdev emulator,id=tpm0,chardev=chrtpm \
-		-device "$E2E_TPM_DEVICE",tpmdev=tpm0 \
+		"${boot[@]}" $(e2e_tpm_args "$tpm") \
 		</dev/null >"$E2E_LOG" 2>"$W/qemu.err" || rc=$?
 	E2E_BOOT_SECS=$(echo "$(date +%s.%N) - $t0" | bc)
 	echo "@@E2E-HOST exit" >>"$E2E_LOG"
