@@ -8,8 +8,9 @@
 # IMACARRY_TREE is an export of ima-carry (make-deb.sh: `git archive HEAD`).
 # Prints the prepared kexec-tools tree, WORKDIR/kexec-tools-UPSTREAM:
 #  - Debian's source, from kexec/fetch-source.sh (apt-get source, cached);
-#  - debian/patches/ima-carry-0000-glue.patch, which adds kexec/ima-carry.c
-#    and kexec/ima-carry.h as they are in IMACARRY_TREE, then the generated
+#  - debian/patches/ima-carry-0000-glue.patch, which adds kexec/ima-carry.c,
+#    kexec/ima-carry.h and kexec/ima-carry-argv.h as they are in
+#    IMACARRY_TREE, then the generated
 #    series kexec/patches/*.patch, appended to debian/patches/series;
 #  - debian.diff (control, rules), ima-carry.mk and imacarry-private.sh;
 #  - a changelog entry VERSION+imacarryN: above Debian's, below the next
@@ -46,13 +47,13 @@ install -m 0755 "$here/imacarry-private.sh" debian/imacarry-private.sh
 from=$(sed -n 's/^From: //p;/^---$/q' "$tree"/kexec/series/0001-*.edit | head -1)
 date=$(dpkg-parsechangelog -l "$tree/debian/changelog" -S Date)
 
-# The glue, as one patch that creates both files.
+# The glue, as one patch that creates its files.
 glue=debian/patches/ima-carry-0000-glue.patch
 {
 	cat <<HDR
 From: $from
 Date: $date
-Subject: kexec: add the ima-carry glue, kexec/ima-carry.c and kexec/ima-carry.h
+Subject: kexec: add the ima-carry glue, kexec/ima-carry.[ch] and ima-carry-argv.h
 
 The hooks that the ima-carry series calls from kexec-tools' own files. They
 are kept, built and tested as files of their own in ima-carry's tree
@@ -62,7 +63,7 @@ prepared (ima-carry's packaging/kexec-tools/debianize.sh).
 Forwarded: not-needed
 ---
 HDR
-	for f in kexec/ima-carry.h kexec/ima-carry.c; do
+	for f in kexec/ima-carry.h kexec/ima-carry-argv.h kexec/ima-carry.c; do
 		diff -u --label /dev/null --label "b/$f" /dev/null "$tree/$f" || [ $? -eq 1 ]
 	done
 } >"$glue"
@@ -81,7 +82,8 @@ done
 	echo "kexec-tools ($version+imacarry$revision) bookworm; urgency=medium"
 	echo
 	echo "  * Rebuild with ima-carry's --ima-carry series (ima-carry $(dpkg-parsechangelog -l "$tree/debian/changelog" -S Version)):"
-	echo "    - ima-carry-0000-glue.patch: kexec/ima-carry.c and kexec/ima-carry.h."
+	echo "    - ima-carry-0000-glue.patch: kexec/ima-carry.c, kexec/ima-carry.h and"
+	echo "      kexec/ima-carry-argv.h."
 	for p in "$tree"/kexec/patches/*.patch; do
 		# The Subject header, unfolded, without [PATCH n/m].
 		subj=$(awk '/^Subject: / { s = $0; f = 1; next }

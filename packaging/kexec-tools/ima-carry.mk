@@ -12,9 +12,10 @@ IMACARRY_MULTIARCH := $(shell dpkg-architecture -qDEB_HOST_MULTIARCH)
 # Both archives end up inside kexec: name their sources (Policy 7.8).
 IMACARRY_BUILT_USING := $(shell dpkg-query -Wf '$${source:Package} (= $${source:Version}), ' libimacarry-dev:$(shell dpkg-architecture -qDEB_HOST_ARCH) libfdt-dev | sed 's/, $$//')
 
-$(IMACARRY_PRIV)/libimacarry.a: kexec/ima-carry.c kexec/ima-carry.h debian/imacarry-private.sh
+IMACARRY_GLUE = kexec/ima-carry.c kexec/ima-carry.h kexec/ima-carry-argv.h
+$(IMACARRY_PRIV)/libimacarry.a: $(IMACARRY_GLUE) debian/imacarry-private.sh
 	sh debian/imacarry-private.sh $(IMACARRY_PRIV) $(IMACARRY_MULTIARCH) \
-		kexec/ima-carry.c kexec/ima-carry.h
+		$(IMACARRY_GLUE)
 
 # The kexec just built: --ima-carry is there, libimacarry is inside it.
 IMACARRY_CHECK_KEXEC = sh debian/imacarry-private.sh --check
