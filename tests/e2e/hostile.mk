@@ -1,5 +1,6 @@
-# tests/e2e/hostile.mk - the scenarios of the hostile kernel (hostile-lib.sh)
-# and of the PCR 10 diagnosis, in make check and make e2e.
+# tests/e2e/hostile.mk - the scenarios of the hostile kernel (hostile-lib.sh),
+# of the PCR 10 diagnosis and of the all-or-nothing restore, in make check
+# and make e2e.
 #
 #   make e2e-hostile   the whole hostile-blob campaign: hostile.sh with
 #                      HOSTILE_CASES=210 (HOSTILE_SEED=1), where make check
@@ -8,6 +9,7 @@ HOSTILE_TESTS = \
 	tests/e2e/hostile.sh \
 	tests/e2e/hostile-kbuf.sh \
 	tests/e2e/hostile-stale.sh \
+	tests/e2e/rollback.sh \
 	tests/e2e/acpi.sh
 E2E_TESTS += $(HOSTILE_TESTS)
 EXTRA_DIST += tests/e2e/hostile.mk tests/e2e/hostile-lib.sh \
