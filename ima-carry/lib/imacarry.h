@@ -716,6 +716,29 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 			   void **buf, struct imacarry_list *list,
 			   struct imacarry_where *where);
 
+/*
+ * imacarry_snapshot_read() without its walk, for a caller whose own walk
+ * is to be the one walk (ima-carry dump renders as it walks): @list is an
+ * unchecked view of all that was read, and *@count is the
+ * runtime_measurements_count taken before the read. The kernel adds an
+ * entry before it counts it, so the first *@count records are whole and
+ * consistent, and any after them may have been added during the read: walk
+ * at most *@count records. A walk that ends, or meets a record cut off
+ * (-IMACARRY_ERR_TRUNCATED), before *@count records is what
+ * imacarry_snapshot_read() calls -IMACARRY_ERR_COUNT.
+ * Returns 0, or
+ *	-IMACARRY_ERR_BADARG: no @buf, @list or @count, or a '/' in @file;
+ *	-IMACARRY_ERR_NOIMA, -IMACARRY_ERR_IO, -IMACARRY_ERR_FORMAT,
+ *	-IMACARRY_ERR_TOOBIG, -IMACARRY_ERR_NOMEM: as imacarry_snapshot_read();
+ *	any imacarry_list_init() error, with @where.
+ * On failure *@buf is NULL and nothing is left allocated.
+ */
+int imacarry_snapshot_read_unchecked(const char *securityfs,
+				     const char *file, void **buf,
+				     struct imacarry_list *list,
+				     uint64_t *count,
+				     struct imacarry_where *where);
+
 /* ---- Recording a load for the shutdown hook (shutdown/README.md) ---- */
 
 #define IMACARRY_RUNDIR		"/run/ima-carry"

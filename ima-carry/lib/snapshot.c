@@ -157,31 +157,35 @@ static int snapshot_once(const char *securityfs, const char *file,
 	return ic_snapshot_count(securityfs, after);
 }
 
-int imacarry_snapshot_read(const char *securityfs, const char *file,
-			   void **buf, struct imacarry_list *list,
-			   struct imacarry_where *where)
+/*
+ * Reads @file until runtime_measurements_count agrees before and after (or
+ * the tries run out) and views all that was read, unchecked; *@before is
+ * the count taken before that read.
+ */
+static int snapshot_take(const char *securityfs, const char *file,
+			 uint8_t **bufp, struct imacarry_list *list,
+			 uint64_t *before, struct imacarry_where *where)
 {
-	struct imacarry_list whole;
 	uint8_t *b = NULL;
 	size_t cap = 0, got = 0;
-	uint64_t before = 0, after = 0;
+	uint64_t after = 0;
 	int tries, ret;
 
 	ic_where(where, 0, 0);
-	if (!buf || !list)
+	if (!bufp || !list)
 		return -IMACARRY_ERR_BADARG;
-	*buf = NULL;
+	*bufp = NULL;
 	if (!file)
 		file = LIST_FILE;
 	if (strchr(file, '/'))
 		return -IMACARRY_ERR_BADARG;
 
 	for (tries = 0; tries < SNAPSHOT_TRIES; tries++) {
-		ret = snapshot_once(securityfs, file, &b, &cap, &got, &before,
+		ret = snapshot_once(securityfs, file, &b, &cap, &got, before,
 				    &after);
 		if (ret < 0)
 			goto err;
-		if (before == after)
+		if (*before == after)
 			break;
 	}
 
@@ -189,10 +193,35 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 	 * securityfs writes the list in the CPU's byte order, or little-endian
 	 * with ima_canonical_fmt: only a big-endian CPU has to tell them apart.
 	 */
-	ret = imacarry_list_init(&whole, b, got, digest_size_of(file),
+	ret = imacarry_list_init(list, b, got, digest_size_of(file),
 				 host_is_le() ? 0 : -1, where);
 	if (ret < 0)
 		goto err;
+	*bufp = b;
+	return 0;
+err:
+	free(b);
+	return ret;
+}
+
+int imacarry_snapshot_read(const char *securityfs, const char *file,
+			   void **buf, struct imacarry_list *list,
+			   struct imacarry_where *where)
+{
+	struct imacarry_list whole;
+	uint8_t *b;
+	uint64_t before = 0;
+	int ret;
+
+	if (!buf || !list) {
+		ic_where(where, 0, 0);
+		return -IMACARRY_ERR_BADARG;
+	}
+	ret = snapshot_take(securityfs, file, &b, &whole, &before, where);
+	if (ret < 0) {
+		*buf = NULL;
+		return ret;
+	}
 	/*
 	 * The kernel adds an entry before it counts it, so the file holds at
 	 * least the @before entries counted before the read started: those
@@ -212,5 +241,24 @@ int imacarry_snapshot_read(const char *securityfs, const char *file,
 	return 0;
 err:
 	free(b);
+	*buf = NULL;
+	return ret;
+}
+
+int imacarry_snapshot_read_unchecked(const char *securityfs,
+				     const char *file, void **buf,
+				     struct imacarry_list *list,
+				     uint64_t *count,
+				     struct imacarry_where *where)
+{
+	uint8_t *b;
+	int ret;
+
+	if (!buf || !list || !count) {
+		ic_where(where, 0, 0);
+		return -IMACARRY_ERR_BADARG;
+	}
+	ret = snapshot_take(securityfs, file, &b, list, count, where);
+	*buf = ret < 0 ? NULL : b;
 	return ret;
 }

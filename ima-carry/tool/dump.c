@@ -121,7 +121,7 @@ static int dump_ascii(struct tool_input *in)
 		return -1;
 	}
 	memset(&e, 0, sizeof(e));
-	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
+	while ((ret = tool_input_next(in, &pos, &e, n_entries, &w)) > 0) {
 		n = imacarry_ascii_entry(&in->list, &e, line, size);
 		if (n < 0) {
 			w.offset = e.offset;
@@ -164,7 +164,7 @@ static int dump_json(struct tool_input *in, bool header)
 		json_header(&in->open.hdr, in->blob_off);
 	fputs(",\"entries\":[", stdout);
 	memset(&e, 0, sizeof(e));
-	while ((ret = imacarry_list_next(&in->list, &pos, &e, &w)) > 0) {
+	while ((ret = tool_input_next(in, &pos, &e, n, &w)) > 0) {
 		ret = json_entry(&in->list, &e, n);
 		if (ret < 0) {
 			w.offset = e.offset;
@@ -208,7 +208,8 @@ static int do_dump(int argc, char *argv[])
 		return TOOL_EXIT_USAGE;
 
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	if (tool_input_read(&in, path) < 0) {
+	/* The live list unchecked: the walk that renders it is the one walk. */
+	if (tool_input_read(&in, path, TOOL_INPUT_UNCHECKED) < 0) {
 		tool_input_close(&in);
 		return TOOL_EXIT_INVALID;
 	}

@@ -78,7 +78,7 @@ static int do_extract(int argc, char *argv[])
 	if (argc - optind != 1)
 		return tool_usage(CMD, "give exactly one IN.dtb");
 
-	ret = tool_input_read(&in, argv[optind]);
+	ret = tool_input_read(&in, argv[optind], 0);
 	if (ret == 0)
 		ret = extract(&in, list, out);
 	tool_input_close(&in);

@@ -14,7 +14,7 @@
 /* The live list's name, as messages show it. */
 static char live_name[4096];
 
-static int read_live(struct tool_input *in)
+static int read_live(struct tool_input *in, unsigned int flags)
 {
 	const char *root = getenv(SECURITYFS_ENV);
 	struct imacarry_where w = { 0 };
@@ -27,8 +27,16 @@ static int read_live(struct tool_input *in)
 		 "%s/ima/binary_runtime_measurements", root);
 	in->name = live_name;
 	in->live = true;
-	/* A checked view: the commands' own walk is the only one after. */
-	ret = imacarry_snapshot_read(root, NULL, &buf, &in->list, &w);
+	/*
+	 * A checked view: the commands' own walk is the only one after. Or
+	 * none, and the caller's walk, bounded by the count, is the only one.
+	 */
+	if (flags & TOOL_INPUT_UNCHECKED)
+		ret = imacarry_snapshot_read_unchecked(root, NULL, &buf,
+						       &in->list, &in->count,
+						       &w);
+	else
+		ret = imacarry_snapshot_read(root, NULL, &buf, &in->list, &w);
 	if (ret < 0) {
 		if (ret == -IMACARRY_ERR_IO)
 			tool_err("%s: %s: %s", in->name, imacarry_strerror(ret),
@@ -42,20 +50,23 @@ static int read_live(struct tool_input *in)
 	}
 	in->file.buf = buf;
 	in->file.len = in->list.len;
-	in->count = in->list.count;
+	in->bounded = flags & TOOL_INPUT_UNCHECKED;
+	if (!in->bounded)
+		in->count = in->list.count;
 	in->has_count = true;
 	in->kind = IMACARRY_KIND_LIST;
 	return 0;
 }
 
-int tool_input_read(struct tool_input *in, const char *path)
+int tool_input_read(struct tool_input *in, const char *path,
+		    unsigned int flags)
 {
 	const void *blob;
 	int ret;
 
 	memset(in, 0, sizeof(*in));
 	if (!path)
-		return read_live(in);
+		return read_live(in, flags);
 
 	in->name = strcmp(path, "-") ? path : "<stdin>";
 	if (tool_read_file(path, &in->file) < 0)
@@ -115,7 +126,7 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 
 	if (in->blob)
 		return blob_list(in);
-	/* The live list's view is made, and checked (unless told otherwise). */
+	/* The live list's view is made (checked, unless read unchecked). */
 	if (in->live && (!digest_size || digest_size == in->list.digest_size))
 		return 0;
 	/* The list view is made; like a blob's, its digests are SHA-1. */
@@ -135,7 +146,7 @@ int tool_input_list(struct tool_input *in, unsigned int digest_size)
 int tool_input_open(struct tool_input *in, const char *path,
 		    unsigned int digest_size)
 {
-	if (tool_input_read(in, path) < 0 ||
+	if (tool_input_read(in, path, 0) < 0 ||
 	    tool_input_list(in, digest_size) < 0) {
 		tool_input_close(in);
 		return -1;
@@ -199,6 +210,28 @@ void tool_input_err(const struct tool_input *in, int err,
 	}
 	tool_input_where(in, w, true, at, sizeof(at));
 	tool_err("%s: %s: %s", in->name, at, imacarry_strerror(err));
+}
+
+int tool_input_next(const struct tool_input *in, uint64_t *pos,
+		    struct imacarry_entry *e, uint64_t n,
+		    struct imacarry_where *w)
+{
+	int ret;
+
+	if (!in->bounded)
+		return imacarry_list_next(&in->list, pos, e, w);
+	/* Records after the count may have been added during the read. */
+	if (n == in->count)
+		return 0;
+	ret = imacarry_list_next(&in->list, pos, e, w);
+	/* Fewer whole records than counted, as imacarry_snapshot_read() says. */
+	if (ret == 0 || ret == -IMACARRY_ERR_TRUNCATED) {
+		w->origin = IMACARRY_ORIGIN_LIST;
+		w->offset = *pos;
+		w->index = n;
+		return -IMACARRY_ERR_COUNT;
+	}
+	return ret;
 }
 
 int tool_input_end(const struct tool_input *in, uint64_t n)

@@ -170,13 +170,21 @@ struct tool_input {
 	struct imacarry_list list;
 	bool has_count;			/* count is known up front */
 	uint64_t count;
+	bool bounded;			/* a live list read unchecked: the
+					 * walk stops after count records */
 };
+
+/* tool_input_read(): the live list unchecked (see tool_input_next()). */
+#define TOOL_INPUT_UNCHECKED	1u
 
 /*
  * Reads @path (NULL: the live list, "-": stdin), finds the blob in it and
  * opens it (in->open: checked once; an error waits for tool_input_list()).
+ * @flags: TOOL_INPUT_UNCHECKED leaves the live list unwalked, for a caller
+ * that walks it with tool_input_next().
  */
-int tool_input_read(struct tool_input *in, const char *path);
+int tool_input_read(struct tool_input *in, const char *path,
+		    unsigned int flags);
 
 /*
  * Makes in->list: a list view of a list file, or of a checked and unpacked
@@ -189,6 +197,17 @@ int tool_input_open(struct tool_input *in, const char *path,
 		    unsigned int digest_size);
 
 void tool_input_close(struct tool_input *in);
+
+/*
+ * imacarry_list_next() of in->list, where @n records were walked so far.
+ * A live list read with TOOL_INPUT_UNCHECKED ends after in->count records,
+ * and -IMACARRY_ERR_COUNT (@w: where the whole records end) is a walk that
+ * ends or meets a cut-off record before them, as imacarry_snapshot_read()
+ * says: this walk is the one walk.
+ */
+int tool_input_next(const struct tool_input *in, uint64_t *pos,
+		    struct imacarry_entry *e, uint64_t n,
+		    struct imacarry_where *w);
 
 /*
  * Writes where @w points in @in, as messages show it: an offset in the
