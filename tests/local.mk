@@ -64,7 +64,7 @@ IC_CORE_TESTS = tests/lib/test-error tests/lib/test-template \
 	tests/lib/test-replay tests/lib/test-real
 check_PROGRAMS += $(IC_CORE_TESTS)
 TESTS += $(IC_CORE_TESTS)
-EXTRA_DIST += tests/gen/imagen.py tests/lib/test-core.h
+EXTRA_DIST += tests/gen/imagen.py tests/lib/test-core.h tests/lib/test-file.h
 tests_lib_test_error_SOURCES = tests/lib/test-error.c
 tests_lib_test_error_CFLAGS = $(IC_CORE_CFLAGS)
 tests_lib_test_error_LDADD = $(IC_CORE_LDADD)

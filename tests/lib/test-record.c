@@ -19,6 +19,7 @@
 #include "imacarry.h"
 
 #include "ima-carry-argv.h"
+#include "test-file.h"
 
 /* Over one copy chunk (64 KiB), and not a multiple of it. */
 #define KERNEL_SIZE	(200u << 10 | 123)
@@ -31,16 +32,6 @@ struct fix {
 	char rk[192];		/* rundir/kernel */
 	char ri[192];		/* rundir/initrd */
 };
-
-static void write_file(const char *path, const void *buf, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	if (len)
-		assert_int_equal(fwrite(buf, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
 
 /* Reads a whole file; *len gets its size. */
 static char *read_file(const char *path, size_t *len)

@@ -22,6 +22,7 @@
 #include "imacarry.h"
 #include "imacarry-internal.h"
 #include "blob-fixtures.h"
+#include "test-file.h"
 
 struct fake {
 	char root[64];
@@ -29,16 +30,6 @@ struct fake {
 	char list[160];
 	char count[160];
 };
-
-static void write_file(const char *path, const void *buf, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	if (len)
-		assert_int_equal(fwrite(buf, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-}
 
 static void write_count(const char *path, unsigned long long n)
 {

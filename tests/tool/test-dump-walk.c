@@ -18,6 +18,7 @@
 #include "blob-fixtures.h"
 
 #include "tool.h"
+#include "../lib/test-file.h"
 
 /*
  * Linked with --wrap: calls between objects come here. The tool's walk
@@ -65,16 +66,6 @@ int __wrap_imacarry_list_check(struct imacarry_list *list, bool no_legacy,
 {
 	n_lib_walks++;
 	return __real_imacarry_list_check(list, no_legacy, where);
-}
-
-static void write_file(const char *path, const void *buf, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-
-	assert_non_null(f);
-	if (len)
-		assert_int_equal(fwrite(buf, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
 }
 
 /* `dump [--json]` of @n records under a count of @count; its exit code. */
