@@ -798,6 +798,26 @@ static void with_violation(struct raw *r)
 	raw_seal(r);
 }
 
+/*
+ * A TPM of the three @banks, of which the kernel cannot hash @missing: the
+ * list @r (blob of @len bytes in b) is replayed in @alg, bank @i.
+ */
+static void replay_after_missing(const struct raw *r, size_t len,
+				 const char *const *banks, const char *missing,
+				 const char *alg, int i)
+{
+	char want[64];
+
+	kshim_reset();
+	kshim_set_tpm(banks, 3);
+	kshim_no_shash = missing;
+	replay10(r, alg, kshim_pcr10[i]);
+	kshim_set_prop(b, len);
+	kparse_import();
+	snprintf(want, sizeof(want), "; replay matches PCR 10 (%s)\n", alg);
+	assert_non_null(strstr(kshim_log, want));
+}
+
 /* The one line says whether the list replays to the TPM's PCR 10. */
 static void test_import_pcr(void **state)
 {
@@ -859,30 +879,10 @@ static void test_import_pcr(void **state)
 	assert_non_null(strstr(kshim_log, "; replay not checked (-2)\n"));
 
 	/* A bank the kernel cannot hash: the next cheapest. */
-	kshim_reset();
-	kshim_set_tpm(banks, 3);
-	kshim_no_shash = "sha1";
-	replay10(&r, "sha256", kshim_pcr10[0]);
-	kshim_set_prop(b, len);
-	kparse_import();
-	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha256)\n"));
-
-	kshim_reset();
-	kshim_set_tpm(banks, 3);
-	kshim_no_shash = "sha256";
-	replay10(&r, "sha1", kshim_pcr10[1]);
-	kshim_set_prop(b, len);
-	kparse_import();
-	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha1)\n"));
-
+	replay_after_missing(&r, len, banks, "sha1", "sha256", 0);
+	replay_after_missing(&r, len, banks, "sha256", "sha1", 1);
 	/* Equal sizes keep the TPM's order; the last bank left is tried. */
-	kshim_reset();
-	kshim_set_tpm(same, 3);
-	kshim_no_shash = "sha256";
-	replay10(&r, "sha384", kshim_pcr10[2]);
-	kshim_set_prop(b, len);
-	kparse_import();
-	assert_non_null(strstr(kshim_log, "; replay matches PCR 10 (sha384)\n"));
+	replay_after_missing(&r, len, same, "sha256", "sha384", 2);
 
 	kshim_reset();
 	kshim_set_tpm(odd, 1);
